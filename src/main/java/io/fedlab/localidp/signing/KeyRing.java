@@ -127,6 +127,22 @@ public final class KeyRing {
 		save();
 	}
 
+	/**
+	 * Generates {@code n} fresh keys at the front of the ring and returns the {@code n} keys
+	 * that were at the front before (Cognito style: both signing keys replaced at once).
+	 */
+	public synchronized List<RSAKey> renew(int n) {
+		List<RSAKey> old = List.copyOf(this.keys.subList(0, n));
+		List<RSAKey> next = new ArrayList<>();
+		for (int i = 0; i < n; i++) {
+			next.add(generate(this.style));
+		}
+		next.addAll(this.keys.subList(n, this.keys.size()));
+		this.keys = List.copyOf(next.subList(0, this.size));
+		save();
+		return old;
+	}
+
 	private void save() {
 		if (this.file == null) {
 			return;
