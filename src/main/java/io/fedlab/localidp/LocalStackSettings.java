@@ -11,7 +11,8 @@ import java.nio.file.Path;
  * @param host the host name the browser and the app use for every emulator
  * @param cognitoApiPort the Cognito JSON API and issuer host (plays
  * {@code cognito-idp.<region>.amazonaws.com})
- * @param hostedUiPort the user-pool domain (plays {@code <prefix>.auth.<region>.amazoncognito.com})
+ * @param hostedUiPort the user-pool domain (plays
+ * {@code <prefix>.auth.<region>.amazoncognito.com})
  * @param auth0Port the Auth0 tenant
  * @param region the region in pool ids and ARNs
  * @param poolName the local user pool's name
@@ -38,7 +39,10 @@ public record LocalStackSettings(boolean enabled, String host, int cognitoApiPor
 		return "http://" + this.host + ":" + this.auth0Port + "/";
 	}
 
-	/** The local Auth0 issuer as Cognito's {@code oidc_issuer} is configured: without the slash. */
+	/**
+	 * The local Auth0 issuer as Cognito's {@code oidc_issuer} is configured: without the
+	 * slash.
+	 */
 	public String auth0Domain() {
 		return "http://" + this.host + ":" + this.auth0Port;
 	}

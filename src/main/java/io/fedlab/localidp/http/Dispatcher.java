@@ -17,8 +17,8 @@ import org.slf4j.LoggerFactory;
  * higher priority win over it, which is how faults and overrides are injected at runtime.
  *
  * <p>
- * A handler that fails unexpectedly yields a generic 500 with no detail; the exception type
- * is logged, never the request (which may carry codes, tokens or passwords).
+ * A handler that fails unexpectedly yields a generic 500 with no detail; the exception
+ * type is logged, never the request (which may carry codes, tokens or passwords).
  */
 public abstract class Dispatcher implements ResponseDefinitionTransformerV2 {
 

@@ -6,9 +6,9 @@ import com.github.tomakehurst.wiremock.client.WireMock;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 
 /**
- * One emulator: a WireMock server whose catch-all stub (priority 10) hands every request to
- * the emulator's {@link Dispatcher}. Stubs added at the default priority (5) or higher override
- * it, so a user can make any endpoint fail through WireMock's admin API
+ * One emulator: a WireMock server whose catch-all stub (priority 10) hands every request
+ * to the emulator's {@link Dispatcher}. Stubs added at the default priority (5) or higher
+ * override it, so a user can make any endpoint fail through WireMock's admin API
  * ({@code POST /__admin/mappings}).
  */
 public final class EmulatorServer implements AutoCloseable {

@@ -10,8 +10,8 @@ import com.github.tomakehurst.wiremock.http.Cookie;
 import com.github.tomakehurst.wiremock.http.Request;
 
 /**
- * One request to an emulator, with its query and form parameters decoded once. A parameter
- * given twice is refused, as OAuth 2.0 requires (RFC 6749 §3.1).
+ * One request to an emulator, with its query and form parameters decoded once. A
+ * parameter given twice is refused, as OAuth 2.0 requires (RFC 6749 §3.1).
  */
 public final class Exchange {
 
@@ -85,7 +85,10 @@ public final class Exchange {
 		return bodyOf(this.request);
 	}
 
-	/** The origin the client used to reach this emulator, such as {@code http://localhost:9230}. */
+	/**
+	 * The origin the client used to reach this emulator, such as
+	 * {@code http://localhost:9230}.
+	 */
 	public String origin() {
 		String absolute = this.request.getAbsoluteUrl();
 		int slash = absolute.indexOf('/', absolute.indexOf("://") + 3);

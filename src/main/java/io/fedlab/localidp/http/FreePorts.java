@@ -5,7 +5,10 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 
-/** Picks free TCP ports on the loopback interface, so every URL is known before servers start. */
+/**
+ * Picks free TCP ports on the loopback interface, so every URL is known before servers
+ * start.
+ */
 public final class FreePorts {
 
 	private FreePorts() {

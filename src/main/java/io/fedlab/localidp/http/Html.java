@@ -1,8 +1,8 @@
 package io.fedlab.localidp.http;
 
 /**
- * HTML helpers for the emulators' pages: escaping, and one plain page shell with no script
- * and no external resources.
+ * HTML helpers for the emulators' pages: escaping, and one plain page shell with no
+ * script and no external resources.
  */
 public final class Html {
 
@@ -29,8 +29,8 @@ public final class Html {
 	}
 
 	/**
-	 * A whole page. {@code title} is escaped here; {@code body} is trusted markup built by
-	 * the caller, which must escape every value it interpolates.
+	 * A whole page. {@code title} is escaped here; {@code body} is trusted markup built
+	 * by the caller, which must escape every value it interpolates.
 	 */
 	public static String page(String title, String accent, String body) {
 		return """
@@ -50,7 +50,8 @@ public final class Html {
 				code{background:#eef0f3;padding:0 .2rem;border-radius:3px}
 				</style></head>
 				<body><main>%s</main></body></html>
-				""".formatted(escape(title), accent, accent, body);
+				"""
+			.formatted(escape(title), accent, accent, body);
 	}
 
 }

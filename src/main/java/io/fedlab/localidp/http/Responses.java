@@ -9,8 +9,8 @@ import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 
 /**
- * Builders for the responses the emulators send. Every response is {@code no-store}: none of
- * them may be cached by a browser or a proxy.
+ * Builders for the responses the emulators send. Every response is {@code no-store}: none
+ * of them may be cached by a browser or a proxy.
  */
 public final class Responses {
 
@@ -23,7 +23,8 @@ public final class Responses {
 
 	public static ResponseDefinition html(int status, String html) {
 		return status(status).header("Content-Type", "text/html;charset=UTF-8")
-			.header("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'")
+			.header("Content-Security-Policy",
+					"default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'")
 			.body(html)
 			.build();
 	}
@@ -74,7 +75,8 @@ public final class Responses {
 		}
 
 		public ResponseDefinition build() {
-			// Merge repeated header names into one multi-valued header, as WireMock expects.
+			// Merge repeated header names into one multi-valued header, as WireMock
+			// expects.
 			java.util.Map<String, List<String>> merged = new java.util.LinkedHashMap<>();
 			for (HttpHeader header : this.headers) {
 				merged.computeIfAbsent(header.key(), (k) -> new ArrayList<>()).addAll(header.values());

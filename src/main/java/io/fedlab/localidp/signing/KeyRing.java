@@ -22,14 +22,14 @@ import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 
 /**
- * A named set of RSA 2048 key pairs kept in the emulators' data folder, so a restart does not
- * invalidate sessions or tokens already issued. Slot 0 signs; the other slots are published
- * in the JWKS beside it (Auth0 always publishes the current and the next key). {@link #rotate()}
- * promotes the next key and generates a new next one.
+ * A named set of RSA 2048 key pairs kept in the emulators' data folder, so a restart does
+ * not invalidate sessions or tokens already issued. Slot 0 signs; the other slots are
+ * published in the JWKS beside it (Auth0 always publishes the current and the next key).
+ * {@link #rotate()} promotes the next key and generates a new next one.
  *
  * <p>
- * Key ids are made by a {@link KidStyle}: Cognito's look like 44-character standard base64
- * ending in {@code =}; Auth0's are url-safe strings.
+ * Key ids are made by a {@link KidStyle}: Cognito's look like 44-character standard
+ * base64 ending in {@code =}; Auth0's are url-safe strings.
  */
 public final class KeyRing {
 
@@ -66,8 +66,10 @@ public final class KeyRing {
 	}
 
 	/**
-	 * Loads the ring from {@code <dir>/<name>.jwks.json}, creating it (and the folder) on
-	 * first use. {@code dir} may be {@code null} for a ring that lives in memory only.
+	 * Loads the ring from {@code
+	 * <dir>
+	 * /<name>.jwks.json}, creating it (and the folder) on first use. {@code dir} may be
+	 * {@code null} for a ring that lives in memory only.
 	 */
 	public static KeyRing load(Path dir, String name, int size, KidStyle style) {
 		Path file = (dir != null) ? dir.resolve(name + ".jwks.json") : null;
@@ -106,7 +108,10 @@ public final class KeyRing {
 		return this.keys;
 	}
 
-	/** The public JWKS document: public keys only, each with {@code alg}, {@code use} and {@code kid}. */
+	/**
+	 * The public JWKS document: public keys only, each with {@code alg}, {@code use} and
+	 * {@code kid}.
+	 */
 	public JWKSet publicJwks() {
 		return new JWKSet(this.keys.stream().map((k) -> (JWK) k.toPublicJWK()).toList());
 	}
@@ -128,8 +133,9 @@ public final class KeyRing {
 	}
 
 	/**
-	 * Generates {@code n} fresh keys at the front of the ring and returns the {@code n} keys
-	 * that were at the front before (Cognito style: both signing keys replaced at once).
+	 * Generates {@code n} fresh keys at the front of the ring and returns the {@code n}
+	 * keys that were at the front before (Cognito style: both signing keys replaced at
+	 * once).
 	 */
 	public synchronized List<RSAKey> renew(int n) {
 		List<RSAKey> old = List.copyOf(this.keys.subList(0, n));

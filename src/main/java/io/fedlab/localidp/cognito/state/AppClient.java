@@ -4,9 +4,9 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * An app client of a user pool, as {@code DescribeUserPoolClient} returns it. Immutable: an
- * update replaces the whole record, which is also how {@code UpdateUserPoolClient} behaves
- * (every omitted field is reset to its default).
+ * An app client of a user pool, as {@code DescribeUserPoolClient} returns it. Immutable:
+ * an update replaces the whole record, which is also how {@code UpdateUserPoolClient}
+ * behaves (every omitted field is reset to its default).
  *
  * <p>
  * Token validities are kept as the API gives them, counted in {@code tokenValidityUnits}

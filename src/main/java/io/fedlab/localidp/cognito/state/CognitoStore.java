@@ -9,9 +9,9 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Everything the local Cognito knows: user pools and their children, the domain each pool is
- * reachable at, and which tokens were revoked. Shared by the JSON API (which provisions it)
- * and the hosted UI / OAuth endpoints (which sign users in against it).
+ * Everything the local Cognito knows: user pools and their children, the domain each pool
+ * is reachable at, and which tokens were revoked. Shared by the JSON API (which
+ * provisions it) and the hosted UI / OAuth endpoints (which sign users in against it).
  */
 public final class CognitoStore {
 
@@ -33,8 +33,8 @@ public final class CognitoStore {
 	private final Map<String, Instant> signedOutAt = new ConcurrentHashMap<>();
 
 	/**
-	 * Groups a federated user joins when first created, by pool id then email; an emulator
-	 * convenience (the local pool puts alice in {@code admins}).
+	 * Groups a federated user joins when first created, by pool id then email; an
+	 * emulator convenience (the local pool puts alice in {@code admins}).
 	 */
 	private final Map<String, Map<String, List<String>>> groupsForNewUsers = new ConcurrentHashMap<>();
 
@@ -132,12 +132,15 @@ public final class CognitoStore {
 		if (email == null) {
 			return List.of();
 		}
-		return List.copyOf(this.groupsForNewUsers.getOrDefault(poolId, Map.of()).getOrDefault(email.toLowerCase(), List.of()));
+		return List
+			.copyOf(this.groupsForNewUsers.getOrDefault(poolId, Map.of()).getOrDefault(email.toLowerCase(), List.of()));
 	}
 
 	// Revocation
 
-	/** Revokes a refresh token and every token issued from it (same {@code origin_jti}). */
+	/**
+	 * Revokes a refresh token and every token issued from it (same {@code origin_jti}).
+	 */
 	public void revokeOrigin(String originJti) {
 		this.revokedOrigins.add(originJti);
 	}
@@ -151,7 +154,9 @@ public final class CognitoStore {
 		this.signedOutAt.put(poolId + "/" + username, Instant.now());
 	}
 
-	/** Whether a token issued at {@code issuedAt} predates the user's last GlobalSignOut. */
+	/**
+	 * Whether a token issued at {@code issuedAt} predates the user's last GlobalSignOut.
+	 */
 	public boolean isSignedOut(String poolId, String username, Instant issuedAt) {
 		Instant at = this.signedOutAt.get(poolId + "/" + username);
 		return at != null && !issuedAt.isAfter(at);

@@ -8,9 +8,9 @@ import java.util.Random;
  * ({@code us-east-1_AbC123xyZ}), 26-character client ids, 52-character client secrets.
  *
  * <p>
- * Seeded from the emulators' data folder, so a restarted local stack hands out the same pool
- * id, client id and secret in the same order, and the app's configuration, bookmarks and
- * sessions stay valid. Without a seed, identifiers are random.
+ * Seeded from the emulators' data folder, so a restarted local stack hands out the same
+ * pool id, client id and secret in the same order, and the app's configuration, bookmarks
+ * and sessions stay valid. Without a seed, identifiers are random.
  */
 public final class IdGenerator {
 
@@ -25,7 +25,8 @@ public final class IdGenerator {
 	}
 
 	public static IdGenerator seeded(long seed) {
-		// Deterministic by design (see the class comment); the seed itself is a random secret.
+		// Deterministic by design (see the class comment); the seed itself is a random
+		// secret.
 		return new IdGenerator(new Random(seed));
 	}
 

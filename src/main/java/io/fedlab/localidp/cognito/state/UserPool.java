@@ -79,7 +79,10 @@ public final class UserPool {
 		return Map.copyOf(this.identityProviders);
 	}
 
-	/** The identity provider with exactly this name (case-sensitive, as Cognito), or {@code null}. */
+	/**
+	 * The identity provider with exactly this name (case-sensitive, as Cognito), or
+	 * {@code null}.
+	 */
 	public IdentityProvider identityProvider(String name) {
 		return (name != null) ? this.identityProviders.get(name) : null;
 	}
@@ -105,8 +108,8 @@ public final class UserPool {
 	}
 
 	/**
-	 * The groups a user belongs to, ordered by precedence (lowest first, nulls last) then name,
-	 * as they appear in {@code cognito:groups}.
+	 * The groups a user belongs to, ordered by precedence (lowest first, nulls last) then
+	 * name, as they appear in {@code cognito:groups}.
 	 */
 	public List<String> groupsOf(String username) {
 		return this.members.entrySet()

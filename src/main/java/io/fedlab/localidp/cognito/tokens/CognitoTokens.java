@@ -38,16 +38,19 @@ import io.fedlab.localidp.cognito.state.CognitoStore;
 import io.fedlab.localidp.cognito.state.PoolUser;
 
 /**
- * Mints and checks the local Cognito's tokens, with the claims, JSON types and headers of the
- * real ones (cognito.md §3, §4): RS256 with a {@code kid} and no {@code typ}; ID and access
- * tokens signed by different keys; the access token without {@code aud}; the refresh token an
- * opaque JWE ({@code RSA-OAEP}, {@code A256GCM}, {@code cty: JWT}).
+ * Mints and checks the local Cognito's tokens, with the claims, JSON types and headers of
+ * the real ones (cognito.md §3, §4): RS256 with a {@code kid} and no {@code typ}; ID and
+ * access tokens signed by different keys; the access token without {@code aud}; the
+ * refresh token an opaque JWE ({@code RSA-OAEP}, {@code A256GCM}, {@code cty: JWT}).
  */
 public final class CognitoTokens {
 
-	/** Attributes that the {@code email}, {@code phone} and {@code profile} scopes release. */
-	static final Map<String, Set<String>> SCOPE_ATTRIBUTES = Map.of("email", Set.of("email", "email_verified"),
-			"phone", Set.of("phone_number", "phone_number_verified"), "profile",
+	/**
+	 * Attributes that the {@code email}, {@code phone} and {@code profile} scopes
+	 * release.
+	 */
+	static final Map<String, Set<String>> SCOPE_ATTRIBUTES = Map.of("email", Set.of("email", "email_verified"), "phone",
+			Set.of("phone_number", "phone_number_verified"), "profile",
 			Set.of("name", "family_name", "given_name", "middle_name", "nickname", "preferred_username", "profile",
 					"picture", "website", "gender", "birthdate", "zoneinfo", "locale", "updated_at"));
 
@@ -78,7 +81,10 @@ public final class CognitoTokens {
 		return Instant.ofEpochSecond(this.clock.instant().getEpochSecond());
 	}
 
-	/** The access token: no {@code aud}, {@code client_id}, space-separated {@code scope}, {@code version: 2}. */
+	/**
+	 * The access token: no {@code aud}, {@code client_id}, space-separated {@code scope},
+	 * {@code version: 2}.
+	 */
 	public String accessToken(Grant grant) {
 		Instant now = now();
 		PoolUser user = grant.user();
@@ -87,9 +93,7 @@ public final class CognitoTokens {
 		if (!groups.isEmpty()) {
 			claims.claim("cognito:groups", groups);
 		}
-		claims.issuer(issuer(grant.pool().id()))
-			.claim("version", 2)
-			.claim("client_id", grant.client().clientId());
+		claims.issuer(issuer(grant.pool().id())).claim("version", 2).claim("client_id", grant.client().clientId());
 		if (grant.client().enableTokenRevocation()) {
 			claims.claim("origin_jti", grant.originJti());
 		}
@@ -107,9 +111,9 @@ public final class CognitoTokens {
 	}
 
 	/**
-	 * The ID token: {@code aud} = client id, {@code cognito:username}, {@code identities} with
-	 * string-typed fields, the request's {@code nonce}, {@code at_hash} of {@code accessToken}.
-	 * Returns {@code null} without the {@code openid} scope.
+	 * The ID token: {@code aud} = client id, {@code cognito:username}, {@code identities}
+	 * with string-typed fields, the request's {@code nonce}, {@code at_hash} of
+	 * {@code accessToken}. Returns {@code null} without the {@code openid} scope.
 	 */
 	public String idToken(Grant grant, String accessToken) {
 		if (!grant.hasScope("openid")) {
@@ -168,11 +172,12 @@ public final class CognitoTokens {
 			.expirationTime(Date.from(now.plusSeconds(grant.client().refreshTokenSeconds())))
 			.build();
 		String poolId = grant.pool().id();
-		// The header Cognito's refresh tokens carry: {"cty":"JWT","enc":"A256GCM","alg":"RSA-OAEP"}.
+		// The header Cognito's refresh tokens carry:
+		// {"cty":"JWT","enc":"A256GCM","alg":"RSA-OAEP"}.
 		try {
-			JWEObject jwe = new JWEObject(new JWEHeader.Builder(JWEAlgorithm.RSA_OAEP, EncryptionMethod.A256GCM)
-				.contentType("JWT")
-				.build(), new Payload(sign(claims, this.keys.accessTokenKey(poolId))));
+			JWEObject jwe = new JWEObject(
+					new JWEHeader.Builder(JWEAlgorithm.RSA_OAEP, EncryptionMethod.A256GCM).contentType("JWT").build(),
+					new Payload(sign(claims, this.keys.accessTokenKey(poolId))));
 			jwe.encrypt(new RSAEncrypter(this.keys.refreshTokenKey(poolId)));
 			return jwe.serialize();
 		}
@@ -181,12 +186,16 @@ public final class CognitoTokens {
 		}
 	}
 
-	/** Opens a refresh token of {@code poolId}; fails on anything this pool did not issue or that expired. */
+	/**
+	 * Opens a refresh token of {@code poolId}; fails on anything this pool did not issue
+	 * or that expired.
+	 */
 	public RefreshTokenClaims readRefreshToken(String poolId, String token) throws InvalidTokenException {
 		if (token == null || token.isBlank()) {
 			throw new InvalidTokenException("Invalid Refresh Token");
 		}
-		// The header Cognito's refresh tokens carry: {"cty":"JWT","enc":"A256GCM","alg":"RSA-OAEP"}.
+		// The header Cognito's refresh tokens carry:
+		// {"cty":"JWT","enc":"A256GCM","alg":"RSA-OAEP"}.
 		try {
 			JWEObject jwe = JWEObject.parse(token);
 			jwe.decrypt(new RSADecrypter(this.keys.refreshTokenKey(poolId)));
@@ -212,9 +221,9 @@ public final class CognitoTokens {
 	}
 
 	/**
-	 * Checks an access token as Cognito's userInfo endpoint and GetUser do: issued by one of
-	 * {@code store}'s pools, signed by that pool's access key, {@code token_use=access}, not
-	 * expired, not revoked, not predating a GlobalSignOut.
+	 * Checks an access token as Cognito's userInfo endpoint and GetUser do: issued by one
+	 * of {@code store}'s pools, signed by that pool's access key,
+	 * {@code token_use=access}, not expired, not revoked, not predating a GlobalSignOut.
 	 */
 	public VerifiedAccessToken verifyAccessToken(CognitoStore store, String token) throws InvalidTokenException {
 		final String invalid = "Invalid Access Token";
@@ -283,10 +292,13 @@ public final class CognitoTokens {
 		}
 	}
 
-	/** OIDC Core §3.1.3.6: the left half of the SHA-256 of the access token, base64url. */
+	/**
+	 * OIDC Core §3.1.3.6: the left half of the SHA-256 of the access token, base64url.
+	 */
 	static String atHash(String accessToken) {
 		try {
-			byte[] digest = MessageDigest.getInstance("SHA-256").digest(accessToken.getBytes(StandardCharsets.US_ASCII));
+			byte[] digest = MessageDigest.getInstance("SHA-256")
+				.digest(accessToken.getBytes(StandardCharsets.US_ASCII));
 			return Base64URL.encode(Arrays.copyOf(digest, digest.length / 2)).toString();
 		}
 		catch (NoSuchAlgorithmException ex) {
@@ -295,8 +307,9 @@ public final class CognitoTokens {
 	}
 
 	/**
-	 * The user's attributes as ID-token claims: {@code *_verified} as booleans, {@code custom:*}
-	 * and everything else as strings; {@code sub} and {@code identities} are set elsewhere.
+	 * The user's attributes as ID-token claims: {@code *_verified} as booleans,
+	 * {@code custom:*} and everything else as strings; {@code sub} and {@code identities}
+	 * are set elsewhere.
 	 */
 	private static Map<String, Object> idTokenAttributes(PoolUser user) {
 		Map<String, Object> claims = new LinkedHashMap<>();
@@ -310,9 +323,9 @@ public final class CognitoTokens {
 	}
 
 	/**
-	 * The {@code identities} attribute (a JSON string with boolean {@code primary} and numeric
-	 * {@code dateCreated}) as the ID-token claim, where every field is a string (cognito.md
-	 * §4.1, fact 6), {@code issuer} possibly null.
+	 * The {@code identities} attribute (a JSON string with boolean {@code primary} and
+	 * numeric {@code dateCreated}) as the ID-token claim, where every field is a string
+	 * (cognito.md §4.1, fact 6), {@code issuer} possibly null.
 	 */
 	static Object identitiesClaim(String attribute) {
 		if (attribute == null) {

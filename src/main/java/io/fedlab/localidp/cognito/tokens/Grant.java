@@ -9,12 +9,12 @@ import io.fedlab.localidp.cognito.state.UserPool;
 
 /**
  * What a set of Cognito tokens is issued for: a signed-in user of a pool, through an app
- * client, with the scopes granted. {@code originJti} names the refresh-token family (revoking
- * the refresh token revokes every token sharing it); {@code nonce} is copied into the first ID
- * token only.
+ * client, with the scopes granted. {@code originJti} names the refresh-token family
+ * (revoking the refresh token revokes every token sharing it); {@code nonce} is copied
+ * into the first ID token only.
  */
-public record Grant(UserPool pool, AppClient client, PoolUser user, List<String> scopes, String nonce,
-		Instant authTime, String originJti, String eventId) {
+public record Grant(UserPool pool, AppClient client, PoolUser user, List<String> scopes, String nonce, Instant authTime,
+		String originJti, String eventId) {
 
 	public boolean hasScope(String scope) {
 		return this.scopes.contains(scope);

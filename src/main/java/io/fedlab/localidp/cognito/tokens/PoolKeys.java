@@ -15,14 +15,14 @@ import io.fedlab.localidp.signing.KeyRing;
 import io.fedlab.localidp.signing.KeyRing.KidStyle;
 
 /**
- * The keys of every local user pool. As in Cognito, a pool has two RSA key pairs: one signs ID
- * tokens, the other access tokens, so their {@code kid}s differ. A third key, never published,
- * encrypts the pool's refresh tokens (JWE, RSA-OAEP).
+ * The keys of every local user pool. As in Cognito, a pool has two RSA key pairs: one
+ * signs ID tokens, the other access tokens, so their {@code kid}s differ. A third key,
+ * never published, encrypts the pool's refresh tokens (JWE, RSA-OAEP).
  *
  * <p>
- * {@link #rotate(String)} replaces both signing keys; the retired ones stay in the JWKS (in
- * memory, until restart) so tokens already issued keep validating, and relying parties meet a
- * {@code kid} they have not cached.
+ * {@link #rotate(String)} replaces both signing keys; the retired ones stay in the JWKS
+ * (in memory, until restart) so tokens already issued keep validating, and relying
+ * parties meet a {@code kid} they have not cached.
  */
 public final class PoolKeys {
 
@@ -48,12 +48,15 @@ public final class PoolKeys {
 	}
 
 	public RSAKey refreshTokenKey(String poolId) {
-		return this.encryption.computeIfAbsent(poolId,
-				(id) -> KeyRing.load(this.dataDir, "cognito-" + id + "-refresh", 1, KidStyle.COGNITO))
+		return this.encryption
+			.computeIfAbsent(poolId,
+					(id) -> KeyRing.load(this.dataDir, "cognito-" + id + "-refresh", 1, KidStyle.COGNITO))
 			.current();
 	}
 
-	/** Any signing key of the pool (current or retired) by {@code kid}, or {@code null}. */
+	/**
+	 * Any signing key of the pool (current or retired) by {@code kid}, or {@code null}.
+	 */
 	public RSAKey signingKey(String poolId, String kid) {
 		RSAKey key = signing(poolId).byKid(kid);
 		if (key != null) {
