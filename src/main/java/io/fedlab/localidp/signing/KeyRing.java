@@ -67,7 +67,8 @@ public final class KeyRing {
 
 	/**
 	 * Loads the ring from {@code
-	 * <dir>
+	 *
+	<dir>
 	 * /<name>.jwks.json}, creating it (and the folder) on first use. {@code dir} may be
 	 * {@code null} for a ring that lives in memory only.
 	 */
