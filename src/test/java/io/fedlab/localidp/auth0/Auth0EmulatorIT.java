@@ -587,6 +587,37 @@ class Auth0EmulatorIT {
 		assertError(badBasic, 401, "access_denied", "Unauthorized");
 	}
 
+	@Test
+	void badInputWhenMalformedOrOversizedThenDocumentedErrorNever500() throws Exception {
+		HttpResponse<String> longState = get(this.browser,
+				authorizeUrl("cognito-client", COGNITO_CALLBACK, Map.of("state", "s".repeat(5000))));
+		HttpResponse<String> badEncoding = get(this.browser, base + "/authorize?client_id=%00%E0%A4");
+		HttpResponse<String> duplicate = get(this.browser,
+				base + "/authorize?client_id=cognito-client&client_id=basic-client");
+		HttpResponse<String> deepJson = send(this.backChannel,
+				HttpRequest.newBuilder(URI.create(base + "/oauth/token"))
+					.header("Content-Type", "application/json")
+					.POST(HttpRequest.BodyPublishers.ofString("{\"a\":".repeat(6000))));
+		HttpResponse<String> arrayJson = send(this.backChannel,
+				HttpRequest.newBuilder(URI.create(base + "/oauth/token"))
+					.header("Content-Type", "application/json")
+					.POST(HttpRequest.BodyPublishers.ofString("[1,2]")));
+		HttpResponse<String> noState = postForm(this.browser, base + "/u/login",
+				Map.of("username", "alice@example.com", "password", "wonderland"));
+		HttpResponse<String> badHint = get(this.browser, base + "/oidc/logout?id_token_hint=abc.def.ghi");
+
+		assertThat(longState.statusCode()).isEqualTo(400);
+		assertThat(longState.body()).contains("Oops!");
+		assertThat(badEncoding.statusCode()).isEqualTo(400);
+		assertThat(duplicate.statusCode()).isEqualTo(400);
+		assertThat(deepJson.statusCode()).isEqualTo(400);
+		assertThat(arrayJson.statusCode()).isEqualTo(400);
+		assertThat(noState.statusCode()).isEqualTo(400);
+		assertThat(noState.body()).contains("You may have pressed the back button");
+		assertThat(badHint.statusCode()).isEqualTo(400);
+		assertThat(get(this.browser, base + "/oauth/token").body()).isEqualTo("Cannot GET /oauth/token");
+	}
+
 	// --- §4 userinfo --------------------------------------------------------------
 
 	@Test
