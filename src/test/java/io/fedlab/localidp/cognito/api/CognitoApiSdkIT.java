@@ -236,6 +236,20 @@ class CognitoApiSdkIT {
 	}
 
 	@Test
+	void createIdentityProviderWhenIssuerHasTrailingSlashThenDiscoveryPathAppendedLiterally() {
+		// cognito.md §7.3 emulator choice: "<issuer>/" + "/.well-known/…" gives
+		// "//.well-known",
+		// which the IdP answers 404, so the provider cannot be created from discovery.
+		String poolId = newPool();
+
+		assertThatExceptionOfType(InvalidParameterException.class)
+			.isThrownBy(() -> createOidc(poolId, "Auth0", api.issuerUrl() + "/"))
+			.satisfies((e) -> assertThat(e.awsErrorDetails().errorMessage())
+				.contains(api.issuerUrl() + "//.well-known/openid-configuration")
+				.contains("HTTP 404"));
+	}
+
+	@Test
 	void createIdentityProviderWhenIssuerIsPlainHttpOnNonLoopbackHostThenInvalidParameter() {
 		String poolId = newPool();
 
