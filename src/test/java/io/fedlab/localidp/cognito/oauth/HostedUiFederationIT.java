@@ -391,7 +391,57 @@ class HostedUiFederationIT {
 		assertThat(next.statusCode()).isEqualTo(200);
 	}
 
+	@Test
+	void signInWhenProviderDetailsHoldOnlyTheIssuerThenEndpointsDiscovered() throws Exception {
+		IdentityProvider idp = TestCognitoPools.auth0(pool.id(), auth0Base, AUTH0_CLIENT_ID, AUTH0_CLIENT_SECRET);
+		for (String key : List.of("authorize_url", "token_url", "attributes_url", "jwks_uri")) {
+			idp = TestCognitoPools.withDetail(idp, key, null);
+		}
+		store.putIdentityProvider(pool, idp);
+		assertThat(signIn(authorizeParams("Auth0"))).startsWith(TestCognitoPools.APP_CALLBACK + "?code=");
+	}
+
+	@Test
+	void signInWhenAttributesRequestMethodPostThenUserInfoPosted() throws Exception {
+		int posts = auth0Server.wireMock()
+			.findAll(WireMock.postRequestedFor(WireMock.urlEqualTo("/userinfo"))
+				.withHeader("Authorization", WireMock.matching("Bearer .+")))
+			.size();
+		store.putIdentityProvider(pool,
+				TestCognitoPools.withDetail(
+						TestCognitoPools.auth0(pool.id(), auth0Base, AUTH0_CLIENT_ID, AUTH0_CLIENT_SECRET),
+						"attributes_request_method", "POST"));
+		assertThat(signIn(authorizeParams("Auth0"))).startsWith(TestCognitoPools.APP_CALLBACK + "?code=");
+		assertThat(auth0Server.wireMock()
+			.findAll(WireMock.postRequestedFor(WireMock.urlEqualTo("/userinfo"))
+				.withHeader("Authorization", WireMock.matching("Bearer .+"))))
+			.hasSize(posts + 1);
+	}
+
 	// Error pages and redirects
+
+	@Test
+	void hostedUiWhenDomainNotAttachedThenNotFoundPage() throws Exception {
+		int port = FreePorts.resolve(0);
+		HostedUiDispatcher orphan = new HostedUiDispatcher(store,
+				new CognitoTokens(keys, (id) -> "x/" + id, Clock.systemUTC()), "no-such-prefix",
+				HostedUiOptions.defaults(), HttpClient.newHttpClient(), Clock.systemUTC());
+		try (EmulatorServer server = new EmulatorServer("orphan", "127.0.0.1", port, orphan).start()) {
+			HttpResponse<String> response = get(this.browser,
+					"http://localhost:" + port + "/oauth2/authorize?" + Urls.form(authorizeParams("Auth0")), null);
+			assertThat(response.statusCode()).isEqualTo(404);
+			assertThat(response.body()).contains("no-such-prefix");
+		}
+	}
+
+	@Test
+	void loginPageWhenParametersHoldMarkupThenEscaped() throws Exception {
+		Map<String, String> params = authorizeParams(null);
+		params.put("state", "\"><script>alert(1)</script>");
+		HttpResponse<String> page = get(this.browser, hosted + "/login?" + Urls.form(params), null);
+		assertThat(page.statusCode()).isEqualTo(200);
+		assertThat(page.body()).doesNotContain("<script").contains("identity_provider=Auth0");
+	}
 
 	@Test
 	void authorizeWhenRedirectUriHasTrailingSlashThenRedirectMismatchErrorPage() throws Exception {
