@@ -136,7 +136,11 @@ final class OAuthEndpoints {
 				UUID.randomUUID().toString(), UUID.randomUUID().toString());
 		String accessToken = this.tokens.accessToken(grant);
 		Map<String, Object> body = new LinkedHashMap<>();
-		body.put("id_token", this.tokens.idToken(grant, accessToken));
+		String idToken = this.tokens.idToken(grant, accessToken);
+		if (idToken != null) {
+			// An ID token only when openid was granted (cognito.md §1.6).
+			body.put("id_token", idToken);
+		}
 		body.put("access_token", accessToken);
 		body.put("refresh_token", this.tokens.refreshToken(grant));
 		body.put("expires_in", client.accessTokenSeconds());
@@ -180,7 +184,11 @@ final class OAuthEndpoints {
 				UUID.randomUUID().toString());
 		String accessToken = this.tokens.accessToken(grant);
 		Map<String, Object> body = new LinkedHashMap<>();
-		body.put("id_token", this.tokens.idToken(grant, accessToken));
+		String idToken = this.tokens.idToken(grant, accessToken);
+		if (idToken != null) {
+			// An ID token only when openid was granted (cognito.md §1.6).
+			body.put("id_token", idToken);
+		}
 		body.put("access_token", accessToken);
 		if (client.refreshTokenRotation()) {
 			// Rotation (default off): a new refresh token; the old one dies after the
