@@ -40,7 +40,12 @@ public final class CognitoClients {
 	 * @param endpointOverride another endpoint (the local emulator), or null
 	 */
 	public static CognitoIdentityProviderClient create(String region, URI endpointOverride) {
-		CognitoIdentityProviderClientBuilder builder = base(region)
+		return create(region, endpointOverride, List.of());
+	}
+
+	static CognitoIdentityProviderClient create(String region, URI endpointOverride,
+			List<ExecutionInterceptor> interceptors) {
+		CognitoIdentityProviderClientBuilder builder = base(region, interceptors)
 			.credentialsProvider(DefaultCredentialsProvider.builder().build());
 		if (endpointOverride != null) {
 			builder.endpointOverride(endpointOverride);

@@ -539,7 +539,9 @@ public final class Setup {
 		if (desired.refreshTokenRotation() != null) {
 			request.refreshTokenRotation(rotation(desired));
 		}
-		else if (current.refreshTokenRotation() != null) {
+		else if (current.refreshTokenRotation() != null
+				&& "ENABLED".equals(current.refreshTokenRotation().featureAsString())) {
+			// Omitted means DISABLED: keep rotation on when someone switched it on.
 			request.refreshTokenRotation(current.refreshTokenRotation());
 		}
 		return request.build();
