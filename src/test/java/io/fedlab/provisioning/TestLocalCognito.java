@@ -72,6 +72,11 @@ final class TestLocalCognito implements AutoCloseable {
 		this.cognito = new EmulatorServer("cognito", "127.0.0.1", cognitoPort, api).start();
 	}
 
+	/** The Cognito API's WireMock server, to stub faults over the emulator. */
+	com.github.tomakehurst.wiremock.WireMockServer cognitoWireMock() {
+		return this.cognito.wireMock();
+	}
+
 	CognitoIdentityProviderClient client(ExecutionInterceptor... interceptors) {
 		return CognitoClients.local(URI.create(this.cognitoUrl), REGION, List.of(interceptors));
 	}
