@@ -56,9 +56,8 @@ final class UrlDiff {
 			differences.add("no trailing slash, but the app sends one");
 		}
 		else if (!ep.equals(rp)) {
-			String ept = strip(ep);
-			String rpt = strip(rp);
-			differences.add("path in another letter case" + (ept.equals(rpt) ? "" : " and a different trailing slash"));
+			boolean slashDiffers = ep.endsWith("/") != rp.endsWith("/");
+			differences.add("path in another letter case" + (slashDiffers ? " and a different trailing slash" : ""));
 		}
 		if (!eq(e.getRawQuery(), r.getRawQuery())) {
 			differences.add("another query string");
