@@ -85,7 +85,9 @@ final class CognitoLookups {
 	 */
 	static String issuer(CognitoIdentityProviderClient client, String poolId) {
 		URI endpoint = client.serviceClientConfiguration().endpointOverride().orElse(null);
-		if (endpoint != null) {
+		// An AWS endpoint (FIPS, VPC) still has the classic issuer; any other plays the
+		// issuer host.
+		if (endpoint != null && (endpoint.getHost() == null || !endpoint.getHost().endsWith(".amazonaws.com"))) {
 			String base = endpoint.toString();
 			return (base.endsWith("/") ? base.substring(0, base.length() - 1) : base) + "/" + poolId;
 		}

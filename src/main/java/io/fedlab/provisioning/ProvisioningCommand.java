@@ -26,7 +26,7 @@ import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityPr
  *
  * <pre>
  * setup  --config &lt;file&gt; [--dry-run] [--show-secret] [--region r] [--endpoint-url u]
- * doctor --config &lt;file&gt; [--json] [--region r] [--endpoint-url u] [--pool-id id] [--client-id id]
+ * doctor --config &lt;file&gt; [--json] [--region r] [--endpoint-url u] [--pool-id id] [--client-id id] [--issuer url]
  * </pre>
  *
  * Failures are one line on standard error, never a stack trace. Exit codes: 0 success
@@ -38,6 +38,7 @@ public final class ProvisioningCommand {
 	static final String USAGE = """
 			usage: setup  --config <file> [--dry-run] [--show-secret] [--region r] [--endpoint-url u]
 			       doctor --config <file> [--json] [--region r] [--endpoint-url u] [--pool-id id] [--client-id id]
+			              [--issuer url]   (the pool's issuer, when it is not the one the endpoint implies)
 			Credentials come from the AWS SDK default chain (AWS_PROFILE, AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY,
 			SSO, instance role); a loopback --endpoint-url (the local emulator) uses dummy credentials.""";
 
@@ -159,7 +160,10 @@ public final class ProvisioningCommand {
 			.connectTimeout(Duration.ofSeconds(10))
 			.followRedirects(HttpClient.Redirect.NEVER)
 			.build();
-		DoctorReport report = new Doctor(client, http).check(DoctorInput.from(config, poolId, clientId));
+		DoctorInput base = DoctorInput.from(config, poolId, clientId);
+		DoctorInput input = new DoctorInput(base.userPoolId(), options.issuer, base.clientId(), base.callbackUrls(),
+				base.signOutUrls(), base.identityProviderName(), base.expectedIssuer());
+		DoctorReport report = new Doctor(client, http).check(input);
 		out.print(options.json ? report.toJson() + System.lineSeparator() : report.toText());
 		return report.exitCode();
 	}
@@ -255,6 +259,8 @@ public final class ProvisioningCommand {
 
 		String clientId;
 
+		String issuer;
+
 		static Options parse(String[] args) {
 			Options options = new Options();
 			if (args.length == 0 || !(args[0].equals("setup") || args[0].equals("doctor"))) {
@@ -273,6 +279,7 @@ public final class ProvisioningCommand {
 					case "--endpoint-url" -> options.endpoint = endpoint(value(args, ++i, arg));
 					case "--pool-id" -> options.poolId = value(args, ++i, arg);
 					case "--client-id" -> options.clientId = value(args, ++i, arg);
+					case "--issuer" -> options.issuer = value(args, ++i, arg);
 					default -> throw new IllegalArgumentException("unknown option " + arg);
 				}
 			}
