@@ -181,7 +181,7 @@ final class Auth0Tokens {
 			JWEHeader header = jwe.getHeader();
 			if (!JWEAlgorithm.DIR.equals(header.getAlgorithm())
 					|| !EncryptionMethod.A256GCM.equals(header.getEncryptionMethod())
-					|| !this.issuer.equals(header.getCustomParam("iss"))) {
+					|| !this.issuer.equals(header.toJSONObject().get("iss"))) {
 				return null;
 			}
 			jwe.decrypt(new DirectDecrypter(this.accessTokenKey));

@@ -206,21 +206,22 @@ final class TokenEndpoints {
 		if (type == null || !type.toLowerCase().startsWith("application/json")) {
 			return exchange.formParams();
 		}
+		Map<String, Object> json;
 		try {
-			Map<String, Object> json = JSONObjectUtils.parse(exchange.body());
-			Map<String, String> params = new LinkedHashMap<>();
-			for (Map.Entry<String, Object> entry : json.entrySet()) {
-				if (!(entry.getValue() instanceof String value)) {
-					throw new HttpProblem(
-							error(400, "invalid_request", "Parameter " + entry.getKey() + " must be a string"));
-				}
-				params.put(entry.getKey(), value);
-			}
-			return params;
+			json = JSONObjectUtils.parse(exchange.body());
 		}
-		catch (ParseException ex) {
+		catch (ParseException | RuntimeException ex) {
 			throw new HttpProblem(error(400, "invalid_request", "The request body is not valid JSON"));
 		}
+		Map<String, String> params = new LinkedHashMap<>();
+		for (Map.Entry<String, Object> entry : json.entrySet()) {
+			if (!(entry.getValue() instanceof String value)) {
+				throw new HttpProblem(
+						error(400, "invalid_request", "Parameter " + entry.getKey() + " must be a string"));
+			}
+			params.put(entry.getKey(), value);
+		}
+		return params;
 	}
 
 	private static String s256(String verifier) {
