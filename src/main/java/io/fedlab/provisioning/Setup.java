@@ -90,7 +90,7 @@ public final class Setup {
 	public SetupResult apply(SetupConfig config, boolean dryRun) {
 		List<String> problems = config.problems();
 		if (!problems.isEmpty()) {
-			throw new SetupConfigException("configuration", problems);
+			throw new SetupConfigException("for setup", problems);
 		}
 		String prefix = dryRun ? "[dry run] " : "";
 		List<ResourceChange> changes = new ArrayList<>();
