@@ -1,5 +1,7 @@
 package io.fedlab;
 
+import io.fedlab.provisioning.ProvisioningCommand;
+
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 
@@ -7,6 +9,10 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 public class FedlabApplication {
 
 	public static void main(String[] args) {
+		// `setup` and `doctor` run without starting the web app or the emulators.
+		if (ProvisioningCommand.handles(args)) {
+			System.exit(ProvisioningCommand.run(args));
+		}
 		SpringApplication.run(FedlabApplication.class, args);
 	}
 
