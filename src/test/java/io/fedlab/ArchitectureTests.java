@@ -10,7 +10,8 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 /**
  * The boundaries of the code base: the relying party and provisioning never reach into the
  * emulators (only the launcher names them), only the emulators use WireMock, and only the Cognito
- * adapter and provisioning use the AWS SDK.
+ * adapter, provisioning and the local stack's bootstrap (which provisions the local pool through
+ * {@code setup}) use the AWS SDK.
  */
 @AnalyzeClasses(packages = "io.fedlab", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTests {
@@ -31,8 +32,8 @@ class ArchitectureTests {
 		.resideInAPackage("com.github.tomakehurst.wiremock..");
 
 	@ArchTest
-	static final ArchRule onlyCognitoAndProvisioningTouchAwsSdk = noClasses().that()
-		.resideOutsideOfPackages("io.fedlab.cognito..", "io.fedlab.provisioning..")
+	static final ArchRule onlyCognitoProvisioningAndLocalStackTouchAwsSdk = noClasses().that()
+		.resideOutsideOfPackages("io.fedlab.cognito..", "io.fedlab.provisioning..", "io.fedlab.localidp")
 		.should()
 		.dependOnClassesThat()
 		.resideInAPackage("software.amazon.awssdk..");
