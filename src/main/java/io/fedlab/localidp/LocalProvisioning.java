@@ -52,7 +52,6 @@ final class LocalProvisioning {
 			.logoutUrls(List.of(appBaseUrl + "/logged-out"))
 			.group(settings.adminsGroup(), "May open the admin page", 1)
 			.appOrigin(appBaseUrl)
-			.expectedIssuer(settings.cognitoIssuer("{poolId}").replace("/{poolId}", ""))
 			.build();
 	}
 
