@@ -1,0 +1,181 @@
+package io.fedlab.provisioning;
+
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The exact values to type into the Auth0 application (setup-article.md "Configure
+ * Auth0"; auth0.md §8–§10) and the app's environment, computed from the provisioned pool.
+ * Plain Java with no AWS SDK types, so the web app's setup-checklist page can reuse it.
+ */
+public final class Auth0Checklist {
+
+	/** Environment variable names the app reads its Cognito settings from. */
+	public static final String ENV_ISSUER = "COGNITO_ISSUER_URI";
+
+	public static final String ENV_DOMAIN = "COGNITO_DOMAIN";
+
+	public static final String ENV_CLIENT_ID = "COGNITO_CLIENT_ID";
+
+	public static final String ENV_CLIENT_SECRET = "COGNITO_CLIENT_SECRET";
+
+	private final String domainUrl;
+
+	private final String clientId;
+
+	private final String appCallbackUrl;
+
+	private final String appOrigin;
+
+	private final String issuer;
+
+	/**
+	 * @param domainUrl the pool domain's base URL
+	 * ({@code https://<prefix>.auth.<region>.amazoncognito.com})
+	 * @param clientId the Cognito app client id
+	 * @param appCallbackUrl the app's redirect URI registered in Cognito
+	 * @param appOrigin the app's origin ({@code scheme://host[:port]})
+	 * @param issuer the pool's issuer
+	 */
+	public Auth0Checklist(String domainUrl, String clientId, String appCallbackUrl, String appOrigin, String issuer) {
+		this.domainUrl = stripSlash(domainUrl);
+		this.clientId = clientId;
+		this.appCallbackUrl = appCallbackUrl;
+		this.appOrigin = appOrigin;
+		this.issuer = issuer;
+	}
+
+	/** One setting of the Auth0 application. */
+	public record Entry(String setting, String value, String note) {
+
+	}
+
+	/** Cognito's federation callback: where Auth0 sends the code (cognito.md §7.1). */
+	public String allowedCallbackUrl() {
+		return this.domainUrl + "/oauth2/idpresponse";
+	}
+
+	/**
+	 * The URL Auth0 uses to restart a login without context (auth0.md §8): Cognito's
+	 * {@code /login} for this client, returning to the app.
+	 */
+	public String applicationLoginUri() {
+		return this.domainUrl + "/login?response_type=code&client_id=" + enc(this.clientId) + "&redirect_uri="
+				+ enc(this.appCallbackUrl);
+	}
+
+	/**
+	 * Auth0 accepts an Application Login URI only over https and not on localhost
+	 * (auth0.md §8, §11.10).
+	 */
+	public boolean applicationLoginUriAccepted() {
+		try {
+			URI uri = URI.create(this.domainUrl);
+			String host = (uri.getHost() != null) ? uri.getHost() : "";
+			return "https".equals(uri.getScheme()) && !host.equals("localhost") && !host.startsWith("127.")
+					&& !host.equals("[::1]");
+		}
+		catch (IllegalArgumentException ex) {
+			return false;
+		}
+	}
+
+	/**
+	 * Auth0's {@code /v2/logout} {@code returnTo} target in the Auth0-first logout chain;
+	 * Auth0 ignores its query (auth0.md §10 pattern A).
+	 */
+	public String allowedLogoutUrl() {
+		return this.domainUrl + "/logout";
+	}
+
+	public String allowedWebOrigin() {
+		return this.appOrigin;
+	}
+
+	public String allowedOrigin() {
+		return this.appOrigin;
+	}
+
+	/** Every Auth0 setting, in the order of the dashboard. */
+	public List<Entry> auth0Settings() {
+		List<Entry> entries = new ArrayList<>();
+		entries.add(new Entry("Application Type", "Regular Web Application",
+				"its default token endpoint method is Client Secret (Post), the only one Cognito uses"));
+		entries.add(new Entry("Token Endpoint Authentication Method", "Client Secret (Post)",
+				"Cognito sends the secret in the body (client_secret_post); other methods fail with 401 access_denied"));
+		entries.add(new Entry("Allowed Callback URLs", allowedCallbackUrl(), "exact match, no trailing slash"));
+		entries.add(new Entry("Application Login URI", applicationLoginUriAccepted() ? applicationLoginUri() : "",
+				applicationLoginUriAccepted() ? "used when Auth0 restarts a login without context"
+						: "leave empty: Auth0 accepts only https and not localhost here"));
+		entries.add(new Entry("Allowed Logout URLs", allowedLogoutUrl(),
+				"the Cognito /logout step of the Auth0-first logout chain"));
+		entries.add(new Entry("Allowed Web Origins", orDash(allowedWebOrigin()), "the app's origin"));
+		entries.add(new Entry("Allowed Origins (CORS)", orDash(allowedOrigin()), "the app's origin"));
+		entries.add(new Entry("JWT Signature Algorithm (Advanced > OAuth)", "RS256",
+				"Cognito verifies Auth0's ID token against its JWKS"));
+		return entries;
+	}
+
+	/**
+	 * The app's environment; the client secret only when {@code clientSecret} is given.
+	 */
+	public Map<String, String> appEnvironment(String clientSecret) {
+		Map<String, String> env = new LinkedHashMap<>();
+		env.put(ENV_ISSUER, this.issuer);
+		env.put(ENV_DOMAIN, this.domainUrl);
+		env.put(ENV_CLIENT_ID, this.clientId);
+		if (clientSecret != null) {
+			env.put(ENV_CLIENT_SECRET, clientSecret);
+		}
+		return env;
+	}
+
+	/**
+	 * The checklist as text.
+	 * @param clientSecret the client secret to print, or null to print a hint instead
+	 */
+	public String render(String clientSecret) {
+		StringBuilder out = new StringBuilder();
+		out.append("Enter in the Auth0 application (Applications > your app > Settings):\n");
+		for (Entry entry : auth0Settings()) {
+			out.append("  ")
+				.append(entry.setting())
+				.append(": ")
+				.append(entry.value().isEmpty() ? "(leave empty)" : entry.value())
+				.append("\n      ")
+				.append(entry.note())
+				.append('\n');
+		}
+		out.append("\nThe app's environment:\n");
+		appEnvironment(clientSecret).forEach((k, v) -> out.append("  ").append(k).append('=').append(v).append('\n'));
+		if (clientSecret == null) {
+			out.append("  ")
+				.append(ENV_CLIENT_SECRET)
+				.append("=<not shown; run setup with --show-secret, or read it in the Cognito console>\n");
+		}
+		return out.toString();
+	}
+
+	@Override
+	public String toString() {
+		return "Auth0Checklist[domainUrl=" + this.domainUrl + ", clientId=" + this.clientId + "]";
+	}
+
+	private static String orDash(String value) {
+		return (value != null) ? value : "(your app's origin, e.g. https://app.example.com)";
+	}
+
+	private static String enc(String value) {
+		return URLEncoder.encode((value != null) ? value : "", StandardCharsets.UTF_8);
+	}
+
+	private static String stripSlash(String url) {
+		return (url != null && url.endsWith("/")) ? url.substring(0, url.length() - 1) : url;
+	}
+
+}
