@@ -11,8 +11,8 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
 /**
  * The launcher: with no command, the web app (and, by default, the local emulators);
- * {@code setup} and {@code doctor} provision and diagnose a user pool; {@code emulators} runs
- * the local emulators alone.
+ * {@code setup} and {@code doctor} provision and diagnose a user pool; {@code emulators}
+ * runs the local emulators alone.
  */
 @SpringBootApplication
 @ConfigurationPropertiesScan

@@ -8,18 +8,18 @@ import com.tngtech.archunit.lang.ArchRule;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 /**
- * The boundaries of the code base: the relying party and provisioning never reach into the
- * emulators (only the launcher names them), only the emulators use WireMock, and only the Cognito
- * adapter, provisioning and the local stack's bootstrap (which provisions the local pool through
- * {@code setup}) use the AWS SDK.
+ * The boundaries of the code base: the relying party and provisioning never reach into
+ * the emulators (only the launcher names them), only the emulators use WireMock, and only
+ * the Cognito adapter, provisioning and the local stack's bootstrap (which provisions the
+ * local pool through {@code setup}) use the AWS SDK.
  */
 @AnalyzeClasses(packages = "io.fedlab", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTests {
 
 	@ArchTest
 	static final ArchRule appNeverImportsLocalIdp = noClasses().that()
-		.resideInAnyPackage("io.fedlab.account..", "io.fedlab.security..", "io.fedlab.cognito..",
-				"io.fedlab.system..", "io.fedlab.provisioning..")
+		.resideInAnyPackage("io.fedlab.account..", "io.fedlab.security..", "io.fedlab.cognito..", "io.fedlab.system..",
+				"io.fedlab.provisioning..")
 		.should()
 		.dependOnClassesThat()
 		.resideInAPackage("io.fedlab.localidp..");

@@ -18,10 +18,12 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Runs the local emulators alone, for another app or a container: {@code java -jar fedlab.jar
- * emulators} (or {@code ./mvnw spring-boot:run -Dspring-boot.run.arguments=emulators}). The
- * relying party is not started. The settings the other app needs, its client secret included,
- * are written to {@code <data-dir>/app.env} (readable by the owner only), not to the log.
+ * Runs the local emulators alone, for another app or a container:
+ * {@code java -jar fedlab.jar
+ * emulators} (or {@code ./mvnw spring-boot:run -Dspring-boot.run.arguments=emulators}).
+ * The relying party is not started. The settings the other app needs, its client secret
+ * included, are written to {@code <data-dir>/app.env} (readable by the owner only), not
+ * to the log.
  */
 @Configuration(proxyBeanMethods = false)
 public class EmulatorsOnly {
@@ -54,7 +56,8 @@ public class EmulatorsOnly {
 			Files.createDirectories(file.getParent());
 			Files.writeString(file, text, StandardCharsets.UTF_8);
 			try {
-				Files.setPosixFilePermissions(file, Set.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE));
+				Files.setPosixFilePermissions(file,
+						Set.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE));
 			}
 			catch (UnsupportedOperationException ex) {
 				// Not POSIX: the data folder's permissions apply.
@@ -66,7 +69,10 @@ public class EmulatorsOnly {
 		return file;
 	}
 
-	/** {@code app.cognito.client-id} → {@code COGNITO_CLIENT_ID}, as the aws profile reads them. */
+	/**
+	 * {@code app.cognito.client-id} → {@code COGNITO_CLIENT_ID}, as the aws profile reads
+	 * them.
+	 */
 	static String envName(String property) {
 		if (property.equals("spring.security.oauth2.client.registration.cognito.client-secret")) {
 			return "COGNITO_CLIENT_SECRET";

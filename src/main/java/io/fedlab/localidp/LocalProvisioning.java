@@ -13,17 +13,21 @@ import io.fedlab.provisioning.SetupConfig;
 import io.fedlab.provisioning.SetupResult;
 
 /**
- * Provisions the local Cognito for the app through {@link Setup}, over HTTP with the AWS SDK,
- * exactly as a real pool is provisioned: the pool (email required, usernames case-insensitive
- * as the console creates them), its domain, the {@code Auth0} identity provider pointing at the
- * local Auth0 (issuer without the slash, userinfo by GET), the app client and the admins group.
+ * Provisions the local Cognito for the app through {@link Setup}, over HTTP with the AWS
+ * SDK, exactly as a real pool is provisioned: the pool (email required, usernames
+ * case-insensitive as the console creates them), its domain, the {@code Auth0} identity
+ * provider pointing at the local Auth0 (issuer without the slash, userinfo by GET), the
+ * app client and the admins group.
  */
 final class LocalProvisioning {
 
 	private LocalProvisioning() {
 	}
 
-	/** What the app needs from the provisioned pool; {@link #toString()} masks the secrets. */
+	/**
+	 * What the app needs from the provisioned pool; {@link #toString()} masks the
+	 * secrets.
+	 */
 	record Result(String userPoolId, String clientId, String clientSecret, String auth0ClientId) {
 
 		@Override

@@ -11,10 +11,10 @@ import java.util.Random;
 import java.util.Set;
 
 /**
- * The local stack's seed: a random number made at first start and kept in the data folder.
- * Every identifier and secret of the local stack (pool id, client ids and secrets, Auth0 user
- * ids) derives from it, so a restart gives the same configuration while two data folders never
- * share secrets.
+ * The local stack's seed: a random number made at first start and kept in the data
+ * folder. Every identifier and secret of the local stack (pool id, client ids and
+ * secrets, Auth0 user ids) derives from it, so a restart gives the same configuration
+ * while two data folders never share secrets.
  */
 final class LocalSecrets {
 
@@ -40,7 +40,8 @@ final class LocalSecrets {
 			long seed = new SecureRandom().nextLong();
 			Files.writeString(file, Long.toString(seed), StandardCharsets.UTF_8);
 			try {
-				Files.setPosixFilePermissions(file, Set.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE));
+				Files.setPosixFilePermissions(file,
+						Set.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE));
 			}
 			catch (UnsupportedOperationException ex) {
 				// Not a POSIX file system: the folder's permissions apply.
@@ -51,7 +52,8 @@ final class LocalSecrets {
 			throw new UncheckedIOException("Cannot read or create the local seed in " + dataDir, ex);
 		}
 		catch (NumberFormatException ex) {
-			throw new IllegalStateException("The local seed file " + file + " is damaged; delete it to start afresh", ex);
+			throw new IllegalStateException("The local seed file " + file + " is damaged; delete it to start afresh",
+					ex);
 		}
 	}
 

@@ -25,10 +25,11 @@ import io.fedlab.localidp.http.EmulatorServer;
 import io.fedlab.localidp.http.FreePorts;
 
 /**
- * The three local emulators, started and provisioned: the Cognito API and issuer host, the
- * Cognito user-pool domain (hosted UI), and the Auth0 tenant. The local pool, its domain, the
- * {@code Auth0} identity provider and the app client are created through the AWS SDK by the
- * same {@code setup} code that provisions real Cognito ({@link LocalProvisioning}).
+ * The three local emulators, started and provisioned: the Cognito API and issuer host,
+ * the Cognito user-pool domain (hosted UI), and the Auth0 tenant. The local pool, its
+ * domain, the {@code Auth0} identity provider and the app client are created through the
+ * AWS SDK by the same {@code setup} code that provisions real Cognito
+ * ({@link LocalProvisioning}).
  */
 public final class LocalStack implements AutoCloseable {
 
@@ -61,8 +62,8 @@ public final class LocalStack implements AutoCloseable {
 	}
 
 	/**
-	 * Starts the emulators on the configured ports (0 = a free port), then provisions the local
-	 * pool for an app whose base URL is {@code appBaseUrl}.
+	 * Starts the emulators on the configured ports (0 = a free port), then provisions the
+	 * local pool for an app whose base URL is {@code appBaseUrl}.
 	 */
 	public static LocalStack start(LocalStackSettings requested, String appBaseUrl, Consumer<String> log) {
 		LocalStackSettings settings = requested.withPorts(FreePorts.resolve(requested.cognitoApiPort()),
@@ -72,7 +73,8 @@ public final class LocalStack implements AutoCloseable {
 		Clock clock = Clock.systemUTC();
 		List<EmulatorServer> servers = new ArrayList<>();
 		try {
-			// The Auth0 tenant, with one application for Cognito ("Regular Web Application",
+			// The Auth0 tenant, with one application for Cognito ("Regular Web
+			// Application",
 			// token endpoint auth "Client Secret (Post)", as auth0.md §9 advises).
 			List<Auth0User> users = (settings.auth0UsersFile() != null)
 					? Auth0Users.load(settings.auth0UsersFile(), secrets.seedText())
@@ -90,8 +92,7 @@ public final class LocalStack implements AutoCloseable {
 			PoolKeys poolKeys = new PoolKeys(dataDir);
 			CognitoTokens tokens = new CognitoTokens(poolKeys, settings::cognitoIssuer, clock);
 			servers.add(new EmulatorServer("cognito-api", bindAddress(settings), settings.cognitoApiPort(),
-					new CognitoApiDispatcher(store, tokens, poolKeys,
-							(prefix) -> domainUrl(settings, prefix), clock))
+					new CognitoApiDispatcher(store, tokens, poolKeys, (prefix) -> domainUrl(settings, prefix), clock))
 				.start());
 			HttpClient backChannel = HttpClient.newBuilder()
 				.connectTimeout(Duration.ofSeconds(2))
@@ -116,7 +117,10 @@ public final class LocalStack implements AutoCloseable {
 		return settings.bindAddress();
 	}
 
-	/** The base URL of a pool domain: the hosted-UI port for the local prefix, else the real host name. */
+	/**
+	 * The base URL of a pool domain: the hosted-UI port for the local prefix, else the
+	 * real host name.
+	 */
 	static String domainUrl(LocalStackSettings settings, String prefix) {
 		return settings.domainPrefix().equals(prefix) ? settings.hostedUiUrl()
 				: "https://" + prefix + ".auth." + settings.region() + ".amazoncognito.com";
@@ -146,7 +150,10 @@ public final class LocalStack implements AutoCloseable {
 		return this.users;
 	}
 
-	/** The emulator servers by name: {@code auth0}, {@code cognito-api}, {@code cognito-hosted-ui}. */
+	/**
+	 * The emulator servers by name: {@code auth0}, {@code cognito-api},
+	 * {@code cognito-hosted-ui}.
+	 */
 	public EmulatorServer server(String name) {
 		return this.servers.stream()
 			.filter((s) -> s.name().equals(name))
@@ -155,8 +162,9 @@ public final class LocalStack implements AutoCloseable {
 	}
 
 	/**
-	 * The properties that point the app at this stack (see docs/configuration.md). The client
-	 * secret is among them: it goes into Spring's registration, never into a log line.
+	 * The properties that point the app at this stack (see docs/configuration.md). The
+	 * client secret is among them: it goes into Spring's registration, never into a log
+	 * line.
 	 */
 	public Map<String, Object> appProperties() {
 		LocalProvisioning.Result p = this.provisioned;

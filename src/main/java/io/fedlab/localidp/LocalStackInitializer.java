@@ -17,14 +17,14 @@ import org.springframework.core.env.MapPropertySource;
 import io.fedlab.localidp.http.FreePorts;
 
 /**
- * Starts the local stack before the application context when {@code local.enabled=true} (the
- * default), so that Spring Security's issuer discovery finds the local Cognito, and points the
- * app at it. Registered in {@code META-INF/spring.factories}; stops the emulators when the
- * context closes.
+ * Starts the local stack before the application context when {@code local.enabled=true}
+ * (the default), so that Spring Security's issuer discovery finds the local Cognito, and
+ * points the app at it. Registered in {@code META-INF/spring.factories}; stops the
+ * emulators when the context closes.
  *
  * <p>
- * A {@code server.port} of 0 is replaced by a free port first: the app's callback URL must be
- * registered in the local pool before the web server starts.
+ * A {@code server.port} of 0 is replaced by a free port first: the app's callback URL
+ * must be registered in the local pool before the web server starts.
  */
 public final class LocalStackInitializer implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 
@@ -63,10 +63,12 @@ public final class LocalStackInitializer implements ApplicationContextInitialize
 	static LocalStackSettings settings(ConfigurableEnvironment env) {
 		Binder binder = Binder.get(env);
 		return new LocalStackSettings(true, env.getProperty("local.host", "localhost"),
-				env.getProperty("local.bind-address", "127.0.0.1"), binder.bind("local.cognito-api-port", Integer.class).orElse(9229),
+				env.getProperty("local.bind-address", "127.0.0.1"),
+				binder.bind("local.cognito-api-port", Integer.class).orElse(9229),
 				binder.bind("local.hosted-ui-port", Integer.class).orElse(9230),
-				binder.bind("local.auth0-port", Integer.class).orElse(9240), env.getProperty("local.region", "us-east-1"),
-				env.getProperty("local.pool-name", "fedlab-local"), env.getProperty("local.domain-prefix", "fedlab-local"),
+				binder.bind("local.auth0-port", Integer.class).orElse(9240),
+				env.getProperty("local.region", "us-east-1"), env.getProperty("local.pool-name", "fedlab-local"),
+				env.getProperty("local.domain-prefix", "fedlab-local"),
 				Path.of(env.getProperty("local.data-dir", ".fedlab")),
 				binder.bind("local.auth0-users-file", Path.class).orElse(null),
 				env.getProperty("local.admins-group", "admins"));

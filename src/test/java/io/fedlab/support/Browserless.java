@@ -21,9 +21,10 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
- * A browser without a browser: {@link HttpClient} with a cookie jar, redirects followed hop by
- * hop (each hop recorded), and HTML forms filled and submitted. Cookies ignore ports, as in a
- * browser, so the app's and the emulators' cookies share one jar on {@code localhost}.
+ * A browser without a browser: {@link HttpClient} with a cookie jar, redirects followed
+ * hop by hop (each hop recorded), and HTML forms filled and submitted. Cookies ignore
+ * ports, as in a browser, so the app's and the emulators' cookies share one jar on
+ * {@code localhost}.
  */
 public final class Browserless {
 
@@ -92,9 +93,9 @@ public final class Browserless {
 	}
 
 	/**
-	 * Follows redirects, but stops at (and returns) the response whose {@code Location} starts
-	 * with {@code stopPrefix}: for a client that is not a web server, the redirect to its
-	 * callback is where the flow ends.
+	 * Follows redirects, but stops at (and returns) the response whose {@code Location}
+	 * starts with {@code stopPrefix}: for a client that is not a web server, the redirect
+	 * to its callback is where the flow ends.
 	 */
 	public Page followUntil(HttpResponse<String> response, String stopPrefix) {
 		List<Hop> path = new ArrayList<>();
@@ -112,8 +113,8 @@ public final class Browserless {
 	}
 
 	/**
-	 * Submits the first form of {@code page} whose action contains {@code actionPart}: its hidden
-	 * and pre-filled inputs, overridden by {@code values}.
+	 * Submits the first form of {@code page} whose action contains {@code actionPart}:
+	 * its hidden and pre-filled inputs, overridden by {@code values}.
 	 */
 	public Page submit(Page page, String actionPart, Map<String, String> values) {
 		Matcher form = FORM.matcher(page.body());
@@ -167,8 +168,14 @@ public final class Browserless {
 	}
 
 	public void clearCookie(String name) {
-		this.cookies.getCookieStore().getCookies().stream().filter((c) -> c.getName().equals(name)).toList()
-			.forEach((c) -> this.cookies.getCookieStore().getURIs().forEach((u) -> this.cookies.getCookieStore().remove(u, c)));
+		this.cookies.getCookieStore()
+			.getCookies()
+			.stream()
+			.filter((c) -> c.getName().equals(name))
+			.toList()
+			.forEach((c) -> this.cookies.getCookieStore()
+				.getURIs()
+				.forEach((u) -> this.cookies.getCookieStore().remove(u, c)));
 	}
 
 	/** Every hop taken by this client, in order. */
@@ -211,7 +218,10 @@ public final class Browserless {
 	}
 
 	private static String unescape(String html) {
-		return html.replace("&amp;", "&").replace("&quot;", "\"").replace("&#39;", "'").replace("&lt;", "<")
+		return html.replace("&amp;", "&")
+			.replace("&quot;", "\"")
+			.replace("&#39;", "'")
+			.replace("&lt;", "<")
 			.replace("&gt;", ">");
 	}
 
