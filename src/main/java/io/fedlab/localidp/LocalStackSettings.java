@@ -9,6 +9,8 @@ import java.nio.file.Path;
  *
  * @param enabled start the emulators (the default; the {@code aws} profile turns it off)
  * @param host the host name the browser and the app use for every emulator
+ * @param bindAddress the interface the emulators listen on ({@code 127.0.0.1} by default;
+ * {@code 0.0.0.0} in a container)
  * @param cognitoApiPort the Cognito JSON API and issuer host (plays
  * {@code cognito-idp.<region>.amazonaws.com})
  * @param hostedUiPort the user-pool domain (plays
@@ -21,8 +23,9 @@ import java.nio.file.Path;
  * @param auth0UsersFile an optional properties file of Auth0 users (see the README)
  * @param adminsGroup the group alice joins when her federated user is created
  */
-public record LocalStackSettings(boolean enabled, String host, int cognitoApiPort, int hostedUiPort, int auth0Port,
-		String region, String poolName, String domainPrefix, Path dataDir, Path auth0UsersFile, String adminsGroup) {
+public record LocalStackSettings(boolean enabled, String host, String bindAddress, int cognitoApiPort, int hostedUiPort,
+		int auth0Port, String region, String poolName, String domainPrefix, Path dataDir, Path auth0UsersFile,
+		String adminsGroup) {
 
 	public static final String PREFIX = "local";
 
@@ -52,8 +55,8 @@ public record LocalStackSettings(boolean enabled, String host, int cognitoApiPor
 	}
 
 	public LocalStackSettings withPorts(int cognitoApi, int hostedUi, int auth0) {
-		return new LocalStackSettings(this.enabled, this.host, cognitoApi, hostedUi, auth0, this.region, this.poolName,
-				this.domainPrefix, this.dataDir, this.auth0UsersFile, this.adminsGroup);
+		return new LocalStackSettings(this.enabled, this.host, this.bindAddress, cognitoApi, hostedUi, auth0,
+				this.region, this.poolName, this.domainPrefix, this.dataDir, this.auth0UsersFile, this.adminsGroup);
 	}
 
 }
