@@ -40,7 +40,7 @@ final class SdkUserPoolProfiles implements UserPoolProfiles, DisposableBean {
 				.socketTimeout(Duration.ofSeconds(5))
 				.build())
 			.overrideConfiguration((override) -> override.apiCallTimeout(Duration.ofSeconds(10)));
-		if (properties.apiEndpoint() != null) {
+		if (properties.apiEndpoint() != null && !properties.apiEndpoint().toString().isEmpty()) {
 			builder.endpointOverride(properties.apiEndpoint());
 		}
 		this.client = builder.build();

@@ -26,6 +26,15 @@ public record SignInProblem(String key, String code, List<String> details) imple
 	static final String SESSION_ATTRIBUTE = SignInProblem.class.getName();
 
 	/**
+	 * A detail for a message argument.
+	 * @param index the index
+	 * @return the detail, or an empty string
+	 */
+	public String detail(int index) {
+		return (index < this.details.size()) ? this.details.get(index) : "";
+	}
+
+	/**
 	 * Take (read and remove) the problem the failure handler left in the session.
 	 * @param session the session, or {@code null}
 	 * @return the problem, if there was one
