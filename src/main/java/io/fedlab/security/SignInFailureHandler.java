@@ -29,7 +29,7 @@ final class SignInFailureHandler implements AuthenticationFailureHandler {
 	static final String FAILURE_URL = "/signin/failed";
 
 	static final String RESTART_URL = "/oauth2/authorization/cognito?"
-			+ CognitoAuthorizationRequestResolver.RESTART_PARAMETER;
+			+ CognitoAuthorizationRequestResolver.RESTART_PARAMETER + "=1";
 
 	private static final Logger logger = LoggerFactory.getLogger(SignInFailureHandler.class);
 

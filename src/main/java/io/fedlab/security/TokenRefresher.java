@@ -9,6 +9,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -17,6 +18,9 @@ import org.springframework.security.oauth2.core.OAuth2AuthorizationException;
 import org.springframework.security.oauth2.client.OAuth2AuthorizedClient;
 import org.springframework.security.oauth2.client.RefreshTokenOAuth2AuthorizedClientProvider;
 import org.springframework.security.oauth2.client.authentication.OAuth2AuthenticationToken;
+import org.springframework.security.oauth2.client.endpoint.OAuth2AccessTokenResponseClient;
+import org.springframework.security.oauth2.client.endpoint.OAuth2RefreshTokenGrantRequest;
+import org.springframework.security.oauth2.client.endpoint.RestClientRefreshTokenTokenResponseClient;
 import org.springframework.security.oauth2.client.web.OAuth2AuthorizedClientRepository;
 import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.stereotype.Component;
@@ -43,9 +47,19 @@ public class TokenRefresher {
 
 	private final ApplicationEventPublisher eventPublisher;
 
-	TokenRefresher(OAuth2AuthorizedClientRepository authorizedClients, ApplicationEventPublisher eventPublisher) {
+	private final OAuth2AccessTokenResponseClient<OAuth2RefreshTokenGrantRequest> tokenResponseClient;
+
+	/**
+	 * Uses the application's
+	 * {@code OAuth2AccessTokenResponseClient<OAuth2RefreshTokenGrantRequest>} bean if
+	 * there is one (Spring's {@code OAuth2AuthorizedClientManager} uses the same bean for
+	 * automatic refresh), else Spring's default.
+	 */
+	TokenRefresher(OAuth2AuthorizedClientRepository authorizedClients, ApplicationEventPublisher eventPublisher,
+			ObjectProvider<OAuth2AccessTokenResponseClient<OAuth2RefreshTokenGrantRequest>> tokenResponseClient) {
 		this.authorizedClients = authorizedClients;
 		this.eventPublisher = eventPublisher;
+		this.tokenResponseClient = tokenResponseClient.getIfUnique(RestClientRefreshTokenTokenResponseClient::new);
 	}
 
 	/**
@@ -64,6 +78,7 @@ public class TokenRefresher {
 			return new RefreshOutcome(RefreshOutcome.Status.NO_REFRESH_TOKEN, null);
 		}
 		RefreshTokenOAuth2AuthorizedClientProvider provider = new RefreshTokenOAuth2AuthorizedClientProvider();
+		provider.setAccessTokenResponseClient(this.tokenResponseClient);
 		provider.setApplicationEventPublisher(this.eventPublisher);
 		// "Now": evaluate expiry at a moment the access token is certainly expired (clock
 		// skew is 60 s)
