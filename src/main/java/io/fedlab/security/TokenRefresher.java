@@ -104,6 +104,13 @@ public class TokenRefresher {
 		if (refreshed == null) {
 			return new RefreshOutcome(RefreshOutcome.Status.NO_REFRESH_TOKEN, null);
 		}
+		if (refreshed.getRefreshToken() == null) {
+			// Cognito sends no refresh_token unless rotation is on; keep the one we have
+			// (Spring's default client
+			// already does this, a custom one may not)
+			refreshed = new OAuth2AuthorizedClient(refreshed.getClientRegistration(), refreshed.getPrincipalName(),
+					refreshed.getAccessToken(), current.getRefreshToken());
+		}
 		Authentication updated = SecurityContextHolder.getContext().getAuthentication();
 		this.authorizedClients.saveAuthorizedClient(refreshed, (updated != null) ? updated : authentication, request,
 				response);
