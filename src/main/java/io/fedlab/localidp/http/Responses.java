@@ -24,7 +24,7 @@ public final class Responses {
 	public static ResponseDefinition html(int status, String html) {
 		return status(status).header("Content-Type", "text/html;charset=UTF-8")
 			.header("Content-Security-Policy",
-					"default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'")
+					"default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; frame-ancestors 'none'")
 			.body(html)
 			.build();
 	}

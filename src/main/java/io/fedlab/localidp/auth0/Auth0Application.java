@@ -1,0 +1,57 @@
+package io.fedlab.localidp.auth0;
+
+import java.util.List;
+
+/**
+ * One application of the local Auth0 tenant, with the settings that decide how Auth0
+ * treats its requests (auth0.md §8).
+ *
+ * @param name the application's display name (shown on the login page)
+ * @param clientId the client id
+ * @param clientSecret the client secret ({@code null} or unused for method {@code none})
+ * @param tokenEndpointAuthMethod {@code client_secret_post}, {@code client_secret_basic}
+ * or {@code none}; enforced at {@code /oauth/token}, a mismatch answers 401
+ * {@code access_denied} (auth0.md §3, §8)
+ * @param callbackUrls Allowed Callback URLs, matched exactly against {@code redirect_uri}
+ * @param allowedLogoutUrls Allowed Logout URLs of the application ({@code /v2/logout}
+ * with {@code client_id}, {@code /oidc/logout})
+ * @param initiateLoginUri the Application Login URI, or {@code null}; used when a login
+ * must restart without context (bookmarked login page, expired transaction)
+ */
+public record Auth0Application(String name, String clientId, String clientSecret, String tokenEndpointAuthMethod,
+		List<String> callbackUrls, List<String> allowedLogoutUrls, String initiateLoginUri) {
+
+	/** The token endpoint authentication methods this emulator knows. */
+	public static final List<String> AUTH_METHODS = List.of("client_secret_post", "client_secret_basic", "none");
+
+	public Auth0Application {
+		if (clientId == null || clientId.isBlank()) {
+			throw new IllegalArgumentException("An Auth0 application needs a client id");
+		}
+		if (!AUTH_METHODS.contains(tokenEndpointAuthMethod)) {
+			throw new IllegalArgumentException(
+					"Unknown token endpoint auth method '" + tokenEndpointAuthMethod + "'; use one of " + AUTH_METHODS);
+		}
+		if (!"none".equals(tokenEndpointAuthMethod) && (clientSecret == null || clientSecret.isEmpty())) {
+			throw new IllegalArgumentException("Application " + clientId + " authenticates with "
+					+ tokenEndpointAuthMethod + " and so needs a client secret");
+		}
+		name = (name != null) ? name : clientId;
+		callbackUrls = (callbackUrls != null) ? List.copyOf(callbackUrls) : List.of();
+		allowedLogoutUrls = (allowedLogoutUrls != null) ? List.copyOf(allowedLogoutUrls) : List.of();
+	}
+
+	/** Confidential clients authenticate at the token endpoint. */
+	public boolean confidential() {
+		return !"none".equals(this.tokenEndpointAuthMethod);
+	}
+
+	/** Never prints the secret. */
+	@Override
+	public String toString() {
+		return "Auth0Application[name=" + this.name + ", clientId=" + this.clientId + ", tokenEndpointAuthMethod="
+				+ this.tokenEndpointAuthMethod + ", callbackUrls=" + this.callbackUrls + ", allowedLogoutUrls="
+				+ this.allowedLogoutUrls + ", initiateLoginUri=" + this.initiateLoginUri + "]";
+	}
+
+}
