@@ -7,6 +7,7 @@ import java.util.Map;
 import io.fedlab.cognito.UserPoolProfile;
 import io.fedlab.cognito.UserPoolProfileException;
 import io.fedlab.cognito.UserPoolProfiles;
+import io.fedlab.security.RefreshOutcome;
 import io.fedlab.support.TestClientRegistrations;
 import io.fedlab.support.TestIdTokens;
 import io.fedlab.support.WebSliceTest;
@@ -28,8 +29,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.BDDMockito.given;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.oidcLogin;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 @WebSliceTest
@@ -115,6 +120,40 @@ class ProfileControllerTests {
 		assertThat(refresh).contains("JWE").contains("RSA-OAEP").contains("A256GCM");
 		assertThat(refresh).contains(refreshToken.getTokenValue().length() + " characters");
 		assertThat(refresh).doesNotContain("Claims");
+	}
+
+	@Test
+	void refreshWhenPostedWithoutCsrfTokenThenForbidden() throws Exception {
+		this.mvc.perform(post("/profile/refresh").with(oidcLogin())).andExpect(status().isForbidden());
+	}
+
+	@Test
+	void refreshWhenNoRefreshTokenThenBackToProfileSayingSo() throws Exception {
+		this.mvc.perform(post("/profile/refresh").with(oidcLogin()).with(csrf()))
+			.andExpect(redirectedUrl("/profile"))
+			.andExpect(flash().attribute("refresh", new RefreshOutcome(RefreshOutcome.Status.NO_REFRESH_TOKEN, null)));
+	}
+
+	@Test
+	void profileWhenRefreshKeptTheRefreshTokenThenSaysRotationIsOff() throws Exception {
+		String body = this.mvc
+			.perform(get("/profile").with(oidcLogin())
+				.flashAttr("refresh", new RefreshOutcome(RefreshOutcome.Status.KEPT_REFRESH_TOKEN, null)))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(body).contains("Cognito issued no new refresh token: rotation is off for this app client");
+	}
+
+	@Test
+	void profileWhenRefreshRejectedThenWarningWithTheCode() throws Exception {
+		String body = this.mvc
+			.perform(get("/profile").with(oidcLogin())
+				.flashAttr("refresh", new RefreshOutcome(RefreshOutcome.Status.REJECTED, "invalid_id_token")))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(body).contains("The refreshed ID token was rejected (invalid_id_token)");
 	}
 
 	private String profile(OidcIdToken idToken) throws Exception {
