@@ -8,14 +8,24 @@ import io.fedlab.cognito.Auth0Properties;
 import io.fedlab.cognito.CognitoProperties;
 import jakarta.servlet.DispatcherType;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.client.SimpleClientHttpRequestFactory;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.core.authority.mapping.GrantedAuthoritiesMapper;
+import org.springframework.security.oauth2.client.AuthorizationCodeOAuth2AuthorizedClientProvider;
+import org.springframework.security.oauth2.client.DelegatingOAuth2AuthorizedClientProvider;
+import org.springframework.security.oauth2.client.OAuth2AuthorizedClientManager;
+import org.springframework.security.oauth2.client.RefreshTokenOAuth2AuthorizedClientProvider;
+import org.springframework.security.oauth2.client.endpoint.OAuth2AccessTokenResponseClient;
+import org.springframework.security.oauth2.client.endpoint.OAuth2RefreshTokenGrantRequest;
+import org.springframework.security.oauth2.client.endpoint.RestClientRefreshTokenTokenResponseClient;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
+import org.springframework.security.oauth2.client.web.DefaultOAuth2AuthorizedClientManager;
 import org.springframework.security.oauth2.client.web.HttpSessionOAuth2AuthorizedClientRepository;
 import org.springframework.security.oauth2.client.web.OAuth2AuthorizedClientRepository;
 import org.springframework.security.web.SecurityFilterChain;
@@ -145,6 +155,29 @@ class SecurityConfiguration {
 	@Bean
 	OAuth2AuthorizedClientRepository authorizedClientRepository() {
 		return new HttpSessionOAuth2AuthorizedClientRepository();
+	}
+
+	/**
+	 * Spring's manager with the authorization-code and refresh-token providers: an
+	 * expired access token is refreshed when a page asks for the client, and the refresh
+	 * provider publishes {@code OAuth2AuthorizedClientRefreshedEvent} so Spring validates
+	 * the new ID token and updates the principal (rp-security.md §4.1). Declared here
+	 * rather than left to Spring's registrar, which only registers one when it finds
+	 * exactly one candidate of each repository.
+	 */
+	@Bean
+	OAuth2AuthorizedClientManager authorizedClientManager(ClientRegistrationRepository registrations,
+			OAuth2AuthorizedClientRepository authorizedClients, ApplicationEventPublisher eventPublisher,
+			ObjectProvider<OAuth2AccessTokenResponseClient<OAuth2RefreshTokenGrantRequest>> refreshTokenClient) {
+		RefreshTokenOAuth2AuthorizedClientProvider refreshToken = new RefreshTokenOAuth2AuthorizedClientProvider();
+		refreshToken.setAccessTokenResponseClient(
+				refreshTokenClient.getIfUnique(RestClientRefreshTokenTokenResponseClient::new));
+		refreshToken.setApplicationEventPublisher(eventPublisher);
+		DefaultOAuth2AuthorizedClientManager manager = new DefaultOAuth2AuthorizedClientManager(registrations,
+				authorizedClients);
+		manager.setAuthorizedClientProvider(new DelegatingOAuth2AuthorizedClientProvider(
+				new AuthorizationCodeOAuth2AuthorizedClientProvider(), refreshToken));
+		return manager;
 	}
 
 	@Bean

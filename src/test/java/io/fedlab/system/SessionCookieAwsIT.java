@@ -8,8 +8,8 @@ import org.springframework.test.context.ActiveProfiles;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-@SpringBootTest(classes = SessionCookieApp.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = "local.enabled=false")
+@SpringBootTest(classes = SessionCookieLocalIT.SessionCookieApp.class,
+		webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "local.enabled=false")
 @ActiveProfiles("aws")
 class SessionCookieAwsIT {
 
@@ -19,7 +19,7 @@ class SessionCookieAwsIT {
 	@Test
 	void sessionCookieWhenAwsThenHostPrefixedSecureHttpOnlyLax() throws Exception {
 		// ASVS 3.3.3: __Host- means Secure, Path=/ and no Domain
-		String cookie = SessionCookieApp.setCookie(this.port);
+		String cookie = SessionCookieLocalIT.SessionCookieApp.setCookie(this.port);
 		assertThat(cookie).startsWith("__Host-FEDLAB_SESSION=")
 			.contains("; Path=/")
 			.contains("; Secure")
