@@ -1,0 +1,20 @@
+package io.fedlab.cognito;
+
+/**
+ * Reads the signed-in user's profile from the user pool with the access token
+ * ({@code GetUser}, an unsigned call authorized by the token's
+ * {@code aws.cognito.signin.user.admin} scope; cognito.md §5, §9 item 15).
+ */
+public interface UserPoolProfiles {
+
+	/**
+	 * Fetch the profile of the user the access token belongs to.
+	 * @param accessToken a Cognito access token carrying
+	 * {@code aws.cognito.signin.user.admin}
+	 * @return the profile
+	 * @throws UserPoolProfileException when the call fails; it carries the error code
+	 * only
+	 */
+	UserPoolProfile fetch(String accessToken);
+
+}

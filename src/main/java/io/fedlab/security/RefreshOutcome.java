@@ -1,0 +1,47 @@
+package io.fedlab.security;
+
+import java.io.Serial;
+import java.io.Serializable;
+
+/**
+ * What a "Refresh tokens" action did.
+ *
+ * @param status the result
+ * @param errorCode the OAuth 2.0 error code when the refresh failed, else {@code null}
+ */
+public record RefreshOutcome(Status status, String errorCode) implements Serializable {
+
+	@Serial
+	private static final long serialVersionUID = 1L;
+
+	/**
+	 * The result of a refresh.
+	 */
+	public enum Status {
+
+		/** New tokens, including a new refresh token (rotation is on). */
+		ROTATED,
+
+		/**
+		 * New ID and access tokens; Cognito sent no refresh token, so the old one is kept
+		 * (cognito.md §1.6).
+		 */
+		KEPT_REFRESH_TOKEN,
+
+		/** The session holds no refresh token to use. */
+		NO_REFRESH_TOKEN,
+
+		/**
+		 * Cognito refused the refresh token (for example revoked: {@code invalid_grant}).
+		 */
+		FAILED,
+
+		/**
+		 * The refreshed ID token failed validation (different iss, sub or aud: OIDC Core
+		 * §12.2).
+		 */
+		REJECTED
+
+	}
+
+}

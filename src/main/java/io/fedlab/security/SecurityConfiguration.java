@@ -1,0 +1,188 @@
+package io.fedlab.security;
+
+import java.net.URI;
+import java.time.Duration;
+
+import io.fedlab.cognito.AppProperties;
+import io.fedlab.cognito.Auth0Properties;
+import io.fedlab.cognito.CognitoProperties;
+import jakarta.servlet.DispatcherType;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.client.SimpleClientHttpRequestFactory;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.core.authority.mapping.GrantedAuthoritiesMapper;
+import org.springframework.security.oauth2.client.AuthorizationCodeOAuth2AuthorizedClientProvider;
+import org.springframework.security.oauth2.client.DelegatingOAuth2AuthorizedClientProvider;
+import org.springframework.security.oauth2.client.OAuth2AuthorizedClientManager;
+import org.springframework.security.oauth2.client.RefreshTokenOAuth2AuthorizedClientProvider;
+import org.springframework.security.oauth2.client.endpoint.OAuth2AccessTokenResponseClient;
+import org.springframework.security.oauth2.client.endpoint.OAuth2RefreshTokenGrantRequest;
+import org.springframework.security.oauth2.client.endpoint.RestClientRefreshTokenTokenResponseClient;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
+import org.springframework.security.oauth2.client.web.DefaultOAuth2AuthorizedClientManager;
+import org.springframework.security.oauth2.client.web.HttpSessionOAuth2AuthorizedClientRepository;
+import org.springframework.security.oauth2.client.web.OAuth2AuthorizedClientRepository;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandlerImpl;
+import org.springframework.security.web.authentication.logout.HeaderWriterLogoutHandler;
+import org.springframework.security.web.header.writers.ClearSiteDataHeaderWriter;
+import org.springframework.security.web.header.writers.ClearSiteDataHeaderWriter.Directive;
+import org.springframework.security.web.header.writers.CrossOriginOpenerPolicyHeaderWriter.CrossOriginOpenerPolicy;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.web.client.RestClient;
+import org.springframework.web.util.UriComponentsBuilder;
+
+/**
+ * The one {@link SecurityFilterChain}: {@code oauth2Login} against the Cognito
+ * registration, groups as roles, the logout round trip, and the headers Spring does not
+ * send by default (rp-security.md §4.2).
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties({ CognitoProperties.class, Auth0Properties.class, AppProperties.class })
+class SecurityConfiguration {
+
+	static final String SIGN_IN_PAGE = "/signin";
+
+	static final String ACCESS_DENIED_PAGE = "/access-denied";
+
+	@Bean
+	SecurityFilterChain securityFilterChain(HttpSecurity http, ClientRegistrationRepository registrations,
+			OAuth2AuthorizedClientRepository authorizedClients, CognitoProperties cognito, Auth0Properties auth0,
+			AppProperties app, @Value("${server.servlet.session.cookie.name:FEDLAB_SESSION}") String sessionCookie) {
+		AccessDeniedHandlerImpl accessDenied = new AccessDeniedHandlerImpl();
+		accessDenied.setErrorPage(ACCESS_DENIED_PAGE);
+		// @formatter:off
+		http
+			.authorizeHttpRequests((authorize) -> authorize
+				/* the friendly 403 page is a forward; error pages are ERROR dispatches */
+				.dispatcherTypeMatchers(DispatcherType.FORWARD, DispatcherType.ERROR).permitAll()
+				.requestMatchers("/", SIGN_IN_PAGE, SignInFailureHandler.FAILURE_URL, "/logged-out", "/setup",
+						"/css/**", "/js/**", "/favicon.ico", "/error").permitAll()
+				.requestMatchers("/admin", "/admin/**").hasRole(app.adminGroup())
+				.anyRequest().authenticated()
+			)
+			.oauth2Login((login) -> login
+				/* our own page with a button: with one registration Spring would auto-redirect (ASVS 7.6.2) */
+				.loginPage(SIGN_IN_PAGE)
+				.authorizationEndpoint((endpoint) -> endpoint
+					.authorizationRequestResolver(new CognitoAuthorizationRequestResolver(registrations, cognito))
+				)
+				.successHandler(new SignInSuccessHandler())
+				.failureHandler(new SignInFailureHandler(new SignInErrorCatalogue()))
+			)
+			.logout((logout) -> logout
+				/* POST with a CSRF token (Spring's default while CSRF is on) */
+				.logoutUrl("/logout")
+				.addLogoutHandler(new RefreshTokenRevoker(authorizedClients, cognito, revocationClient()))
+				/* "cookies" is left out on purpose: it clears every cookie of the registrable domain, which on
+				 * localhost includes the emulated Cognito and Auth0 sessions, and could include a custom Cognito
+				 * domain in production; the chain must end those sessions itself */
+				.addLogoutHandler(new HeaderWriterLogoutHandler(
+						new ClearSiteDataHeaderWriter(Directive.CACHE, Directive.STORAGE)))
+				.invalidateHttpSession(true)
+				.clearAuthentication(true)
+				.deleteCookies(sessionCookie)
+				.logoutSuccessHandler(new CognitoLogoutSuccessHandler(new CognitoLogoutUrls(cognito, auth0, app)))
+			)
+			.sessionManagement((session) -> session
+				/* a new session id at sign-in (ASVS 7.2.4); the default, pinned */
+				.sessionFixation((fixation) -> fixation.changeSessionId())
+			)
+			.exceptionHandling((exceptions) -> exceptions
+				.accessDeniedHandler(accessDenied)
+			)
+			.headers((headers) -> headers
+				.contentSecurityPolicy((csp) -> csp
+					.policyDirectives(contentSecurityPolicy(cognito, auth0, app))
+				)
+				/* the callback URL carries the code: never leak it in a Referer (RFC 9700 §4.2.4) */
+				.referrerPolicy((referrer) -> referrer
+					.policy(ReferrerPolicy.NO_REFERRER)
+				)
+				.crossOriginOpenerPolicy((coop) -> coop
+					.policy(CrossOriginOpenerPolicy.SAME_ORIGIN)
+				)
+				.frameOptions((frames) -> frames
+					.deny()
+				)
+			);
+		// @formatter:on
+		return http.build();
+	}
+
+	/**
+	 * No inline script or style anywhere. {@code form-action} must list every origin a
+	 * form's redirect chain passes through, because Chromium applies it to redirects
+	 * after a form submission: logout is a POST to the app that 302s to Auth0, then to
+	 * the Cognito domain, then back (ASVS 3.4.3, 3.4.6).
+	 */
+	static String contentSecurityPolicy(CognitoProperties cognito, Auth0Properties auth0, AppProperties app) {
+		StringBuilder formAction = new StringBuilder("'self' ").append(origin(cognito.domain()));
+		if (app.logout().mode() == AppProperties.LogoutMode.AUTH0_AND_COGNITO && auth0.domain() != null) {
+			formAction.append(' ').append(origin(auth0.domain()));
+		}
+		return "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+				+ "object-src 'none'; base-uri 'none'; form-action " + formAction + "; frame-ancestors 'none'";
+	}
+
+	static String origin(URI uri) {
+		return UriComponentsBuilder.newInstance()
+			.scheme(uri.getScheme())
+			.host(uri.getHost())
+			.port(uri.getPort())
+			.build()
+			.toUriString();
+	}
+
+	private static RestClient revocationClient() {
+		SimpleClientHttpRequestFactory requestFactory = new SimpleClientHttpRequestFactory();
+		requestFactory.setConnectTimeout(Duration.ofSeconds(3));
+		requestFactory.setReadTimeout(Duration.ofSeconds(5));
+		return RestClient.builder().requestFactory(requestFactory).build();
+	}
+
+	/**
+	 * Authorized clients (the three tokens) live in the HTTP session, so they die with it
+	 * at logout or expiry; Boot's default keeps them in memory keyed by principal name,
+	 * beyond logout (rp-security.md §4.2 item 8).
+	 */
+	@Bean
+	OAuth2AuthorizedClientRepository authorizedClientRepository() {
+		return new HttpSessionOAuth2AuthorizedClientRepository();
+	}
+
+	/**
+	 * Spring's manager with the authorization-code and refresh-token providers: an
+	 * expired access token is refreshed when a page asks for the client, and the refresh
+	 * provider publishes {@code OAuth2AuthorizedClientRefreshedEvent} so Spring validates
+	 * the new ID token and updates the principal (rp-security.md §4.1). Declared here
+	 * rather than left to Spring's registrar, which only registers one when it finds
+	 * exactly one candidate of each repository.
+	 */
+	@Bean
+	OAuth2AuthorizedClientManager authorizedClientManager(ClientRegistrationRepository registrations,
+			OAuth2AuthorizedClientRepository authorizedClients, ApplicationEventPublisher eventPublisher,
+			ObjectProvider<OAuth2AccessTokenResponseClient<OAuth2RefreshTokenGrantRequest>> refreshTokenClient) {
+		RefreshTokenOAuth2AuthorizedClientProvider refreshToken = new RefreshTokenOAuth2AuthorizedClientProvider();
+		refreshToken.setAccessTokenResponseClient(
+				refreshTokenClient.getIfUnique(RestClientRefreshTokenTokenResponseClient::new));
+		refreshToken.setApplicationEventPublisher(eventPublisher);
+		DefaultOAuth2AuthorizedClientManager manager = new DefaultOAuth2AuthorizedClientManager(registrations,
+				authorizedClients);
+		manager.setAuthorizedClientProvider(new DelegatingOAuth2AuthorizedClientProvider(
+				new AuthorizationCodeOAuth2AuthorizedClientProvider(), refreshToken));
+		return manager;
+	}
+
+	@Bean
+	GrantedAuthoritiesMapper cognitoGroupsAuthoritiesMapper() {
+		return new CognitoGroupsAuthoritiesMapper();
+	}
+
+}

@@ -1,0 +1,76 @@
+package io.fedlab.security;
+
+import java.io.IOException;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
+import org.springframework.security.oauth2.core.OAuth2Error;
+import org.springframework.security.web.DefaultRedirectStrategy;
+import org.springframework.security.web.RedirectStrategy;
+import org.springframework.security.web.authentication.AuthenticationFailureHandler;
+
+/**
+ * Sends a failed sign-in to the explained error page, logging the error code only (never
+ * the description, a token or the code: ASVS 16.2.5, 16.3.1; rp-security.md §4.2 item
+ * 10).
+ * <p>
+ * A callback that carries a {@code code} but matches no pending authorization request (a
+ * sign-in started at Auth0's "Application Login URI", a bookmarked hosted-UI page, an
+ * expired session) restarts a proper sign-in once. The restarted request's {@code state}
+ * is marked, so a second failure shows the page instead of looping.
+ */
+final class SignInFailureHandler implements AuthenticationFailureHandler {
+
+	static final String FAILURE_URL = "/signin/failed";
+
+	static final String RESTART_URL = "/oauth2/authorization/cognito?"
+			+ CognitoAuthorizationRequestResolver.RESTART_PARAMETER + "=1";
+
+	private static final Logger logger = LoggerFactory.getLogger(SignInFailureHandler.class);
+
+	private final SignInErrorCatalogue catalogue;
+
+	private final RedirectStrategy redirectStrategy = new DefaultRedirectStrategy();
+
+	SignInFailureHandler(SignInErrorCatalogue catalogue) {
+		this.catalogue = catalogue;
+	}
+
+	@Override
+	public void onAuthenticationFailure(HttpServletRequest request, HttpServletResponse response,
+			AuthenticationException exception) throws IOException {
+		OAuth2Error error = (exception instanceof OAuth2AuthenticationException oauth2) ? oauth2.getError()
+				: new OAuth2Error("authentication_failed");
+		if (isUnsolicitedCallback(request, error) && !CognitoAuthorizationRequestResolver.isRestartedFlow(request)) {
+			logger.info("Sign-in callback without a pending authorization request ({}); starting a proper sign-in once",
+					SignInErrorCatalogue.safeCode(error.getErrorCode()));
+			this.redirectStrategy.sendRedirect(request, response, RESTART_URL);
+			return;
+		}
+		SignInProblem problem = this.catalogue.classify(error);
+		logger.warn("Sign-in failed: {} ({})", problem.code(), problem.key());
+		request.getSession().setAttribute(SignInProblem.SESSION_ATTRIBUTE, problem);
+		this.redirectStrategy.sendRedirect(request, response, FAILURE_URL);
+	}
+
+	/**
+	 * A callback with a code that belongs to no request of ours: no {@code state} at all
+	 * (Spring reports {@code invalid_request}) or a {@code state} with no saved request
+	 * ({@code authorization_request_not_found}). A callback with {@code error} is Cognito
+	 * reporting a failure, which is explained, never retried.
+	 */
+	private static boolean isUnsolicitedCallback(HttpServletRequest request, OAuth2Error error) {
+		if (request.getParameter("code") == null || request.getParameter("error") != null) {
+			return false;
+		}
+		String code = error.getErrorCode();
+		return "authorization_request_not_found".equals(code)
+				|| ("invalid_request".equals(code) && request.getParameter("state") == null);
+	}
+
+}

@@ -1,0 +1,99 @@
+package io.fedlab.security;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.security.oauth2.core.OAuth2Error;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class SignInErrorCatalogueTests {
+
+	private final SignInErrorCatalogue catalogue = new SignInErrorCatalogue();
+
+	@Test
+	void classifyWhenCognitoAttributesRequiredThenAttributeNamesOnly() {
+		// cognito.md §1.4:
+		// error_description=attributes+required%3A+%5Bgiven_name%2C+family_name%5D
+		SignInProblem problem = classify("invalid_request", "attributes required: [given_name, family_name]");
+		assertThat(problem.key()).isEqualTo("attributes-required");
+		assertThat(problem.details()).containsExactly("given_name, family_name");
+	}
+
+	@Test
+	void classifyWhenAttributeListHasMarkupThenItIsDropped() {
+		SignInProblem problem = classify("invalid_request", "attributes required: [email, <img src=x>]");
+		assertThat(problem.details()).containsExactly("email");
+	}
+
+	@Test
+	void classifyWhenInvalidUserAttributesThenAttributeName() {
+		SignInProblem problem = classify("invalid_request",
+				"Invalid user attributes: email: Attribute cannot be updated.");
+		assertThat(problem.key()).isEqualTo("invalid-user-attributes");
+		assertThat(problem.details()).containsExactly("email");
+	}
+
+	@Test
+	void classifyWhenBadIdTokenIssuerThenIssuerValueNotKept() {
+		SignInProblem problem = classify("invalid_request", "Bad id_token issuer https://tenant.auth0.com/");
+		assertThat(problem.key()).isEqualTo("bad-issuer");
+		assertThat(problem.details()).isEmpty();
+		assertThat(problem.toString()).doesNotContain("tenant.auth0.com");
+	}
+
+	@Test
+	void classifyWhenProviderErrorThenProviderAndStatusOnly() {
+		// cognito.md §1.4: "LoginWithAmazon Error - 400 invalid_request The request is
+		// missing ... client_secret"
+		SignInProblem problem = classify("invalid_request",
+				"Auth0 Error - 401 access_denied Unauthorized client_secret=abc");
+		assertThat(problem.key()).isEqualTo("provider-error");
+		assertThat(problem.details()).containsExactly("Auth0", "401");
+		assertThat(problem.toString()).doesNotContain("client_secret");
+	}
+
+	@Test
+	void classifyWhenIdpTimeoutThenTimeoutEntry() {
+		assertThat(classify("invalid_request", "Timeout occurred in calling IdP token endpoint").key())
+			.isEqualTo("idp-timeout");
+	}
+
+	@Test
+	void classifyWhenTokenEndpointInvalidRedirectThenRedirectMismatch() {
+		// cognito.md §9 item 10: unauthorized_client with error_description
+		// invalid_redirect
+		assertThat(classify("unauthorized_client", "invalid_redirect").key()).isEqualTo("redirect-mismatch");
+	}
+
+	@Test
+	void classifyWhenSpringValidationCodesThenTheirEntries() {
+		assertThat(classify("redirect_mismatch", null).key()).isEqualTo("redirect-mismatch");
+		assertThat(classify("invalid_nonce", "nonce").key()).isEqualTo("invalid-nonce");
+		assertThat(classify("invalid_id_token", "The ID Token contains invalid claims: {iss=https://evil}").key())
+			.isEqualTo("invalid-id-token");
+		assertThat(classify("authorization_request_not_found", null).key()).isEqualTo("request-not-found");
+		assertThat(classify("invalid_token_response", "An error occurred").key()).isEqualTo("invalid-token-response");
+		assertThat(classify("invalid_user_info_response", null).key()).isEqualTo("invalid-user-info-response");
+		assertThat(classify("login_required", null).key()).isEqualTo("login-required");
+		assertThat(classify("invalid_grant", null).key()).isEqualTo("invalid-grant");
+	}
+
+	@Test
+	void classifyWhenInvalidIdTokenThenClaimValuesNeverKept() {
+		SignInProblem problem = classify("invalid_id_token",
+				"The ID Token contains invalid claims: {iss=https://evil.example, sub=victim}");
+		assertThat(problem.toString()).doesNotContain("evil").doesNotContain("victim");
+	}
+
+	@Test
+	void classifyWhenCodeIsNotAPlainCodeThenUnknown() {
+		SignInProblem problem = classify("<script>alert(1)</script>", null);
+		assertThat(problem.key()).isEqualTo("unknown");
+		assertThat(problem.code()).isEqualTo("unknown");
+	}
+
+	private SignInProblem classify(String code, String description) {
+		return this.catalogue.classify(new OAuth2Error(code, description, null));
+	}
+
+}
