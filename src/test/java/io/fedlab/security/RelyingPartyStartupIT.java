@@ -43,6 +43,7 @@ class RelyingPartyStartupIT {
 	static void settings(DynamicPropertyRegistry registry) {
 		String base = "http://localhost:" + discovery.getAddress().getPort();
 		registry.add("local.enabled", () -> "false");
+		registry.add("app.base-url", () -> "http://localhost:8080");
 		registry.add("app.cognito.region", () -> "us-east-1");
 		registry.add("app.cognito.user-pool-id", () -> "us-east-1_Start1");
 		registry.add("app.cognito.client-id", () -> "startclient");
