@@ -126,11 +126,22 @@ public final class Auth0Checklist {
 	 */
 	public Map<String, String> appEnvironment(String clientSecret) {
 		Map<String, String> env = new LinkedHashMap<>();
+		// The names the app's aws profile reads (docs/configuration.md). The pool id is
+		// the
+		// issuer's last path segment, and its region the part before the underscore.
+		String poolId = (this.issuer != null) ? this.issuer.substring(this.issuer.lastIndexOf('/') + 1) : null;
+		if (poolId != null && poolId.contains("_")) {
+			env.put("COGNITO_REGION", poolId.substring(0, poolId.indexOf('_')));
+			env.put("COGNITO_USER_POOL_ID", poolId);
+		}
 		env.put(ENV_ISSUER, this.issuer);
 		env.put(ENV_DOMAIN, this.domainUrl);
 		env.put(ENV_CLIENT_ID, this.clientId);
 		if (clientSecret != null) {
 			env.put(ENV_CLIENT_SECRET, clientSecret);
+		}
+		if (this.appOrigin != null) {
+			env.put("APP_BASE_URL", this.appOrigin);
 		}
 		return env;
 	}
