@@ -1,7 +1,11 @@
 package io.fedlab.localidp.http;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import java.util.UUID;
+
 import com.github.tomakehurst.wiremock.client.WireMock;
+import com.github.tomakehurst.wiremock.extension.StubLifecycleListener;
+import com.github.tomakehurst.wiremock.stubbing.StubMapping;
 
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 
@@ -20,20 +24,31 @@ public final class EmulatorServer implements AutoCloseable {
 
 	private final WireMockServer server;
 
+	private final String transformer;
+
+	private volatile UUID catchAllId;
+
 	public EmulatorServer(String name, String bindAddress, int port, Dispatcher dispatcher) {
 		this.name = name;
+		this.transformer = dispatcher.getName();
 		this.server = new WireMockServer(wireMockConfig().port(port)
 			.bindAddress(bindAddress)
-			.extensions(dispatcher)
+			.extensions(dispatcher, new KeepCatchAll())
 			.maxRequestJournalEntries(2000)
 			.containerThreads(40)
 			.jettyStopTimeout(1000L)
 			.stubCorsEnabled(false)
 			.globalTemplating(false)
 			.gzipDisabled(true));
-		this.server.stubFor(WireMock.any(WireMock.anyUrl())
+		addCatchAll();
+	}
+
+	private void addCatchAll() {
+		StubMapping stub = this.server.stubFor(WireMock.any(WireMock.anyUrl())
 			.atPriority(EMULATOR_PRIORITY)
-			.willReturn(WireMock.aResponse().withTransformers(dispatcher.getName())));
+			.withName(this.name + " emulator")
+			.willReturn(WireMock.aResponse().withTransformers(this.transformer)));
+		this.catchAllId = stub.getId();
 	}
 
 	public EmulatorServer start() {
@@ -51,6 +66,31 @@ public final class EmulatorServer implements AutoCloseable {
 
 	public WireMockServer wireMock() {
 		return this.server;
+	}
+
+	/**
+	 * Puts the catch-all stub back after {@code POST /__admin/reset} or its removal
+	 * through the admin API: resetting the user's stubs must not switch the emulator off.
+	 */
+	private final class KeepCatchAll implements StubLifecycleListener {
+
+		@Override
+		public String getName() {
+			return "keep-emulator-stub";
+		}
+
+		@Override
+		public void afterStubsReset() {
+			addCatchAll();
+		}
+
+		@Override
+		public void afterStubRemoved(StubMapping stub) {
+			if (stub.getId().equals(EmulatorServer.this.catchAllId)) {
+				addCatchAll();
+			}
+		}
+
 	}
 
 	@Override
