@@ -70,7 +70,10 @@ public final class SignInErrorCatalogue {
 		}
 		matcher = PROVIDER_ERROR.matcher(description);
 		if (matcher.find()) {
-			return new SignInProblem("provider-error", code, List.of(matcher.group(1), matcher.group(2)));
+			// 5xx: the IdP itself failed, not its configuration (a 401/403 means
+			// credentials or settings)
+			String key = matcher.group(2).startsWith("5") ? "provider-unavailable" : "provider-error";
+			return new SignInProblem(key, code, List.of(matcher.group(1), matcher.group(2)));
 		}
 		String lower = description.toLowerCase(Locale.ROOT);
 		if (lower.contains("timeout") || lower.contains("timed out") || lower.contains("connection reset")) {

@@ -53,6 +53,13 @@ class SignInErrorCatalogueTests {
 	}
 
 	@Test
+	void classifyWhenProviderAnswered5xxThenOutageNotConfiguration() {
+		SignInProblem problem = classify("invalid_request", "Auth0 Error - 500 error getting token");
+		assertThat(problem.key()).isEqualTo("provider-unavailable");
+		assertThat(problem.details()).containsExactly("Auth0", "500");
+	}
+
+	@Test
 	void classifyWhenIdpTimeoutThenTimeoutEntry() {
 		assertThat(classify("invalid_request", "Timeout occurred in calling IdP token endpoint").key())
 			.isEqualTo("idp-timeout");
