@@ -84,7 +84,8 @@ public final class LocalStack implements AutoCloseable {
 					List.of(settings.hostedUiUrl() + "/logout"), appBaseUrl + "/oauth2/authorization/cognito");
 			Auth0Emulator auth0 = new Auth0Emulator(new Auth0Settings(settings.auth0Issuer(), dataDir,
 					List.of(cognitoApp), users, List.of(appBaseUrl + "/logged-out")), clock);
-			servers.add(new EmulatorServer("auth0", bindAddress(settings), settings.auth0Port(), auth0.dispatcher())
+			servers.add(new EmulatorServer("auth0", bindAddress(settings), settings.auth0Port(), auth0.dispatcher(),
+					new KeyRotationAdmin(auth0::rotateSigningKey))
 				.start());
 
 			// Cognito: one store shared by the JSON API host and the user-pool domain.
@@ -92,7 +93,8 @@ public final class LocalStack implements AutoCloseable {
 			PoolKeys poolKeys = new PoolKeys(dataDir);
 			CognitoTokens tokens = new CognitoTokens(poolKeys, settings::cognitoIssuer, clock);
 			servers.add(new EmulatorServer("cognito-api", bindAddress(settings), settings.cognitoApiPort(),
-					new CognitoApiDispatcher(store, tokens, poolKeys, (prefix) -> domainUrl(settings, prefix), clock))
+					new CognitoApiDispatcher(store, tokens, poolKeys, (prefix) -> domainUrl(settings, prefix), clock),
+					new KeyRotationAdmin(() -> store.poolIds().forEach(poolKeys::rotate)))
 				.start());
 			HttpClient backChannel = HttpClient.newBuilder()
 				.connectTimeout(Duration.ofSeconds(2))

@@ -4,6 +4,7 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import java.util.UUID;
 
 import com.github.tomakehurst.wiremock.client.WireMock;
+import com.github.tomakehurst.wiremock.extension.Extension;
 import com.github.tomakehurst.wiremock.extension.StubLifecycleListener;
 import com.github.tomakehurst.wiremock.stubbing.StubMapping;
 
@@ -29,11 +30,17 @@ public final class EmulatorServer implements AutoCloseable {
 	private volatile UUID catchAllId;
 
 	public EmulatorServer(String name, String bindAddress, int port, Dispatcher dispatcher) {
+		this(name, bindAddress, port, dispatcher, new Extension[0]);
+	}
+
+	/** With extra WireMock extensions, such as admin API routes of the emulator's own. */
+	public EmulatorServer(String name, String bindAddress, int port, Dispatcher dispatcher, Extension... extras) {
 		this.name = name;
 		this.transformer = dispatcher.getName();
 		this.server = new WireMockServer(wireMockConfig().port(port)
 			.bindAddress(bindAddress)
 			.extensions(dispatcher, new KeepCatchAll())
+			.extensions(extras)
 			.maxRequestJournalEntries(2000)
 			.containerThreads(40)
 			.jettyStopTimeout(1000L)
