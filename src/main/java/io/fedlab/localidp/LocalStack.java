@@ -5,6 +5,8 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -62,10 +64,66 @@ public final class LocalStack implements AutoCloseable {
 	}
 
 	/**
+	 * Which emulators one process runs: all three (the default), or one side, for the
+	 * emulators as separate processes or containers ({@code emulators --only cognito}).
+	 * Both sides derive the Auth0 application's client id and secret from the seed in the
+	 * shared data folder, so a Cognito process provisions the identity provider with the
+	 * credentials the Auth0 process accepts.
+	 */
+	public enum Emulators {
+
+		/** The Cognito API, the hosted UI and Auth0 in one process. */
+		ALL,
+
+		/**
+		 * The Cognito API and the hosted UI (they share the pool store); Auth0 is reached
+		 * over HTTP at {@link LocalStackSettings#auth0Domain()}.
+		 */
+		COGNITO,
+
+		/** The Auth0 tenant alone; no pool is provisioned. */
+		AUTH0;
+
+		/** {@code all}, {@code cognito} or {@code auth0}, any case; blank means all. */
+		public static Emulators parse(String value) {
+			if (value == null || value.isBlank()) {
+				return ALL;
+			}
+			for (Emulators candidate : values()) {
+				if (candidate.name().equalsIgnoreCase(value.trim())) {
+					return candidate;
+				}
+			}
+			throw new IllegalArgumentException(
+					"Unknown emulators '" + value.trim() + "': use all, cognito or auth0 (local.only)");
+		}
+
+		boolean cognito() {
+			return this != AUTH0;
+		}
+
+		boolean auth0() {
+			return this != COGNITO;
+		}
+
+	}
+
+	/**
 	 * Starts the emulators on the configured ports (0 = a free port), then provisions the
 	 * local pool for an app whose base URL is {@code appBaseUrl}.
 	 */
 	public static LocalStack start(LocalStackSettings requested, String appBaseUrl, Consumer<String> log) {
+		return start(requested, appBaseUrl, log, Emulators.ALL);
+	}
+
+	/**
+	 * Starts {@code emulators} only: with {@link Emulators#COGNITO} the local Auth0 must
+	 * already answer at {@link LocalStackSettings#auth0Domain()} (provisioning and the
+	 * hosted UI call it), with {@link Emulators#AUTH0} nothing is provisioned and
+	 * {@link #provisioned()} is {@code null}.
+	 */
+	public static LocalStack start(LocalStackSettings requested, String appBaseUrl, Consumer<String> log,
+			Emulators emulators) {
 		LocalStackSettings settings = requested.withPorts(FreePorts.resolve(requested.cognitoApiPort()),
 				FreePorts.resolve(requested.hostedUiPort()), FreePorts.resolve(requested.auth0Port()));
 		Path dataDir = settings.dataDir().toAbsolutePath();
@@ -82,11 +140,17 @@ public final class LocalStack implements AutoCloseable {
 			Auth0Application cognitoApp = new Auth0Application("Cognito (local)", secrets.next(32), secrets.next(64),
 					"client_secret_post", List.of(settings.hostedUiUrl() + "/oauth2/idpresponse"),
 					List.of(settings.hostedUiUrl() + "/logout"), appBaseUrl + "/oauth2/authorization/cognito");
-			Auth0Emulator auth0 = new Auth0Emulator(new Auth0Settings(settings.auth0Issuer(), dataDir,
-					List.of(cognitoApp), users, List.of(appBaseUrl + "/logged-out")), clock);
-			servers.add(new EmulatorServer("auth0", bindAddress(settings), settings.auth0Port(), auth0.dispatcher(),
-					new KeyRotationAdmin(auth0::rotateSigningKey))
-				.start());
+			Auth0Emulator auth0 = null;
+			if (emulators.auth0()) {
+				auth0 = new Auth0Emulator(new Auth0Settings(settings.auth0Issuer(), dataDir, List.of(cognitoApp), users,
+						List.of(appBaseUrl + "/logged-out")), clock);
+				servers.add(new EmulatorServer("auth0", bindAddress(settings), settings.auth0Port(), auth0.dispatcher(),
+						new KeyRotationAdmin(auth0::rotateSigningKey))
+					.start());
+			}
+			if (!emulators.cognito()) {
+				return new LocalStack(settings, null, null, auth0, List.copyOf(servers), null, users);
+			}
 
 			// Cognito: one store shared by the JSON API host and the user-pool domain.
 			CognitoStore store = new CognitoStore(settings.region(), ACCOUNT_ID, IdGenerator.seeded(secrets.seed()));
@@ -132,10 +196,12 @@ public final class LocalStack implements AutoCloseable {
 		return this.settings;
 	}
 
+	/** The provisioned pool and app client; {@code null} when only Auth0 runs. */
 	public LocalProvisioning.Result provisioned() {
 		return this.provisioned;
 	}
 
+	/** The Cognito state; {@code null} when only Auth0 runs. */
 	public CognitoStore cognitoStore() {
 		return this.store;
 	}
@@ -144,6 +210,7 @@ public final class LocalStack implements AutoCloseable {
 		return this.poolKeys;
 	}
 
+	/** The Auth0 tenant; {@code null} when only Cognito runs. */
 	public Auth0Emulator auth0() {
 		return this.auth0;
 	}
@@ -170,17 +237,22 @@ public final class LocalStack implements AutoCloseable {
 	 */
 	public Map<String, Object> appProperties() {
 		LocalProvisioning.Result p = this.provisioned;
-		return Map.ofEntries(Map.entry("app.cognito.region", this.settings.region()),
-				Map.entry("app.cognito.user-pool-id", p.userPoolId()), Map.entry("app.cognito.client-id", p.clientId()),
-				Map.entry("app.cognito.domain", this.settings.hostedUiUrl()),
-				Map.entry("app.cognito.issuer-uri", this.settings.cognitoIssuer(p.userPoolId())),
-				Map.entry("app.cognito.api-endpoint", this.settings.cognitoApiUrl()),
-				Map.entry("spring.security.oauth2.client.registration.cognito.client-secret", p.clientSecret()),
-				Map.entry("app.auth0.domain", this.settings.auth0Domain()),
-				Map.entry("app.auth0.client-id", p.auth0ClientId()),
-				Map.entry("local.cognito-api-port", this.settings.cognitoApiPort()),
-				Map.entry("local.hosted-ui-port", this.settings.hostedUiPort()),
-				Map.entry("local.auth0-port", this.settings.auth0Port()));
+		Map<String, Object> props = new LinkedHashMap<>();
+		if (p != null) {
+			props.put("app.cognito.region", this.settings.region());
+			props.put("app.cognito.user-pool-id", p.userPoolId());
+			props.put("app.cognito.client-id", p.clientId());
+			props.put("app.cognito.domain", this.settings.hostedUiUrl());
+			props.put("app.cognito.issuer-uri", this.settings.cognitoIssuer(p.userPoolId()));
+			props.put("app.cognito.api-endpoint", this.settings.cognitoApiUrl());
+			props.put("spring.security.oauth2.client.registration.cognito.client-secret", p.clientSecret());
+			props.put("app.auth0.client-id", p.auth0ClientId());
+			props.put("local.cognito-api-port", this.settings.cognitoApiPort());
+			props.put("local.hosted-ui-port", this.settings.hostedUiPort());
+		}
+		props.put("app.auth0.domain", this.settings.auth0Domain());
+		props.put("local.auth0-port", this.settings.auth0Port());
+		return Collections.unmodifiableMap(props);
 	}
 
 	@Override

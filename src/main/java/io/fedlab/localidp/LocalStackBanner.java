@@ -14,17 +14,27 @@ final class LocalStackBanner {
 		LocalStackSettings s = stack.settings();
 		LocalProvisioning.Result p = stack.provisioned();
 		StringBuilder out = new StringBuilder("\n");
-		out.append("  Local stack is up (Cognito and Auth0 emulators on WireMock)\n");
-		out.append("  App                       ").append(appBaseUrl).append('\n');
-		out.append("  Cognito issuer            ").append(s.cognitoIssuer(p.userPoolId())).append('\n');
-		out.append("  Cognito API (--endpoint-url) ").append(s.cognitoApiUrl()).append('\n');
-		out.append("  Cognito domain (hosted UI) ").append(s.hostedUiUrl()).append('\n');
-		out.append("  Auth0 tenant              ").append(s.auth0Issuer()).append('\n');
-		out.append("  User pool / app client    ")
-			.append(p.userPoolId())
-			.append(" / ")
-			.append(p.clientId())
-			.append('\n');
+		if (p == null) {
+			out.append("  Local Auth0 is up (emulator on WireMock; Cognito runs elsewhere)\n");
+			out.append("  Auth0 tenant              ").append(s.auth0Issuer()).append('\n');
+			out.append("  Callbacks allowed for     ").append(s.hostedUiUrl()).append('\n');
+		}
+		else {
+			out.append("  Local stack is up (Cognito and Auth0 emulators on WireMock)\n");
+			out.append("  App                       ").append(appBaseUrl).append('\n');
+			out.append("  Cognito issuer            ").append(s.cognitoIssuer(p.userPoolId())).append('\n');
+			out.append("  Cognito API (--endpoint-url) ").append(s.cognitoApiUrl()).append('\n');
+			out.append("  Cognito domain (hosted UI) ").append(s.hostedUiUrl()).append('\n');
+			out.append("  Auth0 tenant              ")
+				.append(s.auth0Issuer())
+				.append((stack.auth0() != null) ? "" : " (a separate process)")
+				.append('\n');
+			out.append("  User pool / app client    ")
+				.append(p.userPoolId())
+				.append(" / ")
+				.append(p.clientId())
+				.append('\n');
+		}
 		out.append("  WireMock admin API        <emulator URL>/__admin (add stubs and faults at runtime)\n");
 		// Passwords stay out of logs, even the local ones: they are listed on the local
 		// login page.

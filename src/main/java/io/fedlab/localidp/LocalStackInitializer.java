@@ -18,9 +18,10 @@ import io.fedlab.localidp.http.FreePorts;
 
 /**
  * Starts the local stack before the application context when {@code local.enabled=true}
- * (the default), so that Spring Security's issuer discovery finds the local Cognito, and
- * points the app at it. Registered in {@code META-INF/spring.factories}; stops the
- * emulators when the context closes.
+ * (the default; {@code local.only=cognito|auth0} starts one side, see
+ * {@link LocalStack.Emulators}), so that Spring Security's issuer discovery finds the
+ * local Cognito, and points the app at it. Registered in
+ * {@code META-INF/spring.factories}; stops the emulators when the context closes.
  *
  * <p>
  * A {@code server.port} of 0 is replaced by a free port first: the app's callback URL
@@ -48,7 +49,8 @@ public final class LocalStackInitializer implements ApplicationContextInitialize
 			props.put("app.base-url", appBaseUrl);
 		}
 		LocalStackSettings settings = settings(env);
-		LocalStack stack = LocalStack.start(settings, appBaseUrl, log::info);
+		LocalStack stack = LocalStack.start(settings, appBaseUrl, log::info,
+				LocalStack.Emulators.parse(env.getProperty("local.only")));
 		props.putAll(stack.appProperties());
 		env.getPropertySources().addFirst(new MapPropertySource(PROPERTY_SOURCE, props));
 		context.getBeanFactory().registerSingleton("localStack", stack);
