@@ -1,7 +1,12 @@
 package io.fedlab.localidp;
 
 import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jwt.JWT;
@@ -40,6 +45,7 @@ import org.junit.jupiter.api.Test;
 import io.fedlab.support.Browserless;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assumptions.assumeThat;
 
 /**
  * An OIDC client that is neither Spring's nor ours (the Nimbus OAuth 2.0 SDK) signs in
@@ -47,6 +53,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * token, strict ID-token validation, userInfo, refresh and revoke.
  */
 class LocalStackOidcClientIT {
+
+	/** Debian's awscli package; CI installs it (.ci/run). */
+	static final String AWS_CLI = "/usr/bin/aws";
 
 	static LocalStack stack;
 
@@ -172,6 +181,63 @@ class LocalStackOidcClientIT {
 		assertThat(silent.hops()).noneMatch((h) -> h.uri().getPath().startsWith("/u/login"));
 	}
 
+	@Test
+	void awsCliWhenUserSignedInThenListsDescribesAndGetsTheUserFromLocalCognito() throws Exception {
+		// The AWS CLI v2 (Debian's awscli) against the local Cognito API with
+		// --endpoint-url,
+		// as the README documents it.
+		assumeThat(Files.isExecutable(Path.of(AWS_CLI))).as(AWS_CLI + " (apt-get install awscli)").isTrue();
+		LocalProvisioning.Result app = stack.provisioned();
+		assertThat(awsCli("list-user-pools", "--max-results", "10")).contains(app.userPoolId());
+		assertThat(awsCli("list-user-pool-clients", "--user-pool-id", app.userPoolId())).contains(app.clientId());
+		assertThat(
+				awsCli("describe-user-pool-client", "--user-pool-id", app.userPoolId(), "--client-id", app.clientId()))
+			.contains("\"ClientSecret\": \"" + app.clientSecret() + "\"")
+			.contains("\"SupportedIdentityProviders\"");
+		// oidc_issuer without Auth0's trailing slash: Cognito appends /.well-known/... to
+		// it
+		// (auth0.md, the double-slash trap)
+		assertThat(awsCli("describe-identity-provider", "--user-pool-id", app.userPoolId(), "--provider-name", "Auth0"))
+			.contains("\"ProviderType\": \"OIDC\"")
+			.contains("\"oidc_issuer\": \"" + stack.settings().auth0Domain() + "\"");
+
+		// get-user is unsigned and takes the signed-in user's access token.
+		Browserless browser = new Browserless();
+		String code = signIn(browser);
+		String token = java.net.http.HttpClient.newHttpClient()
+			.send(java.net.http.HttpRequest.newBuilder(URI.create(stack.settings().hostedUiUrl() + "/oauth2/token"))
+				.header("Content-Type", "application/x-www-form-urlencoded")
+				.header("Authorization",
+						"Basic " + java.util.Base64.getEncoder()
+							.encodeToString((app.clientId() + ":" + app.clientSecret()).getBytes()))
+				.POST(java.net.http.HttpRequest.BodyPublishers.ofString(Browserless
+					.encode(Map.of("grant_type", "authorization_code", "code", code, "redirect_uri", callback))))
+				.build(), java.net.http.HttpResponse.BodyHandlers.ofString())
+			.body();
+		String accessToken = token.replaceAll("(?s).*\"access_token\":\"([^\"]+)\".*", "$1");
+		assertThat(awsCli("get-user", "--access-token", accessToken)).contains("\"Username\": \"auth0_auth0|")
+			.contains("bob@example.com");
+	}
+
+	private static String awsCli(String... operation) throws Exception {
+		List<String> command = new ArrayList<>(List.of(AWS_CLI, "--endpoint-url", stack.settings().cognitoApiUrl(),
+				"--region", stack.settings().region(), "--output", "json", "cognito-idp"));
+		command.addAll(List.of(operation));
+		ProcessBuilder process = new ProcessBuilder(command).redirectErrorStream(true);
+		Map<String, String> env = process.environment();
+		env.put("AWS_ACCESS_KEY_ID", "local");
+		env.put("AWS_SECRET_ACCESS_KEY", "local");
+		env.put("AWS_CONFIG_FILE", "/dev/null");
+		env.put("AWS_SHARED_CREDENTIALS_FILE", "/dev/null");
+		env.put("AWS_PAGER", "");
+		env.remove("AWS_PROFILE");
+		Process running = process.start();
+		String output = new String(running.getInputStream().readAllBytes());
+		assertThat(running.waitFor(60, TimeUnit.SECONDS)).isTrue();
+		assertThat(running.exitValue()).as(output).isZero();
+		return output;
+	}
+
 	private static String signIn(Browserless browser) throws Exception {
 		Browserless.Page login = browser.get(authorizeUrl());
 		Browserless.Page back = browser.followUntil(
@@ -188,7 +254,7 @@ class LocalStackOidcClientIT {
 		LocalProvisioning.Result app = stack.provisioned();
 		return stack.settings().hostedUiUrl() + "/oauth2/authorize?response_type=code&client_id=" + app.clientId()
 				+ "&redirect_uri=" + java.net.URLEncoder.encode(callback, java.nio.charset.StandardCharsets.UTF_8)
-				+ "&scope=openid+email&identity_provider=Auth0&state=s1";
+				+ "&scope=openid+email+aws.cognito.signin.user.admin&identity_provider=Auth0&state=s1";
 	}
 
 	static String hidden(String html, String name) {
