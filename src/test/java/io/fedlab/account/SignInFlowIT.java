@@ -1,9 +1,12 @@
 package io.fedlab.account;
 
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 
@@ -101,7 +104,9 @@ class SignInFlowIT {
 		assertThat(profile.uri().getPath()).isEqualTo("/profile");
 
 		// Identity, from the ID token
-		assertThat(profile.textOf("username")).startsWithIgnoringCase("Auth0_auth0|");
+		String username = profile.textOf("username");
+		// federated "<Provider>_<sub>"; its case is the pool's business (cognito.md §1.4)
+		assertThat(username).startsWithIgnoringCase("Auth0_auth0|");
 		assertThat(profile.body()).contains("alice@example.com")
 			.contains("<span class=\"tag\">admins</span>")
 			.contains("<span class=\"tag\">" + this.poolId + "_Auth0</span>");
@@ -133,7 +138,7 @@ class SignInFlowIT {
 			.contains(">identities<")
 			.contains("&quot;providerName&quot;:&quot;Auth0&quot;")
 			.contains(">sub<");
-		assertThat(profile.body()).doesNotContain("id=\"userpool-error\"");
+		assertThat(profile.body()).contains("Username: " + username).doesNotContain("id=\"userpool-error\"");
 	}
 
 	@Test
@@ -204,6 +209,7 @@ class SignInFlowIT {
 		Browserless browser = this.flows.browser();
 		Page profile = this.flows.signIn(browser, "alice@example.com", "wonderland");
 		String accessToken = this.flows.rawToken(profile, "access");
+		String refreshToken = this.flows.rawToken(profile, "refresh");
 		assertThat(userInfoStatus(accessToken)).isEqualTo(200);
 		assertThat(Browserless.inputNames(profile, "/logout")).containsExactly("_csrf");
 
@@ -216,6 +222,9 @@ class SignInFlowIT {
 		// The refresh token was revoked at /oauth2/revoke, and with it the access token
 		// of its family (cognito.md §1.8)
 		assertThat(userInfoStatus(accessToken)).isEqualTo(401);
+		HttpResponse<String> refreshGrant = refreshGrant(refreshToken);
+		assertThat(refreshGrant.statusCode()).isEqualTo(400);
+		assertThat(refreshGrant.body()).contains("\"invalid_grant\"");
 		// The app session is gone
 		Page signInAgain = browser.get(this.app + "/profile");
 		assertThat(signInAgain.uri().toString()).isEqualTo(this.app + "/signin");
@@ -261,12 +270,49 @@ class SignInFlowIT {
 		assertThat(profile.hops()).noneMatch((h) -> h.method().equals("GET") && h.uri().getPath().equals("/u/login"));
 	}
 
+	@Test
+	void auth0LoginPageWhenBookmarkedThenApplicationLoginUriStartsAProperSignIn() {
+		// A login page whose transaction was used up, opened again later in a fresh
+		// browser: Auth0 sends it to the Application Login URI (auth0.md §2, §8)
+		Browserless first = this.flows.browser();
+		Page login = first.get(this.app + "/oauth2/authorization/cognito");
+		String bookmark = login.uri().toString();
+		this.flows.submitAuth0Login(first, login, "alice@example.com", "wonderland");
+
+		Browserless browser = this.flows.browser();
+		Page again = browser.get(bookmark);
+		Hop restart = again.hop(this.flows.auth0() + "/u/login");
+		assertThat(restart.next().toString()).startsWith(this.app + "/oauth2/authorization/cognito?iss=");
+		// a new sign-in of the app's own: its state, nonce and PKCE, then the password
+		// form
+		assertThat(Browserless.queryParams(again.hop(this.flows.hostedUi() + "/oauth2/authorize").uri()))
+			.containsKeys("state", "nonce", "code_challenge");
+		assertThat(again.uri().toString()).startsWith(this.flows.auth0() + "/u/login?state=").isNotEqualTo(bookmark);
+		Page profile = this.flows.submitAuth0Login(browser, again, "alice@example.com", "wonderland");
+		assertThat(profile.uri().toString()).isEqualTo(this.app + "/profile");
+		assertThat(profile.body()).contains("alice@example.com");
+	}
+
 	private int userInfoStatus(String accessToken) throws Exception {
 		return HttpClient.newHttpClient()
 			.send(HttpRequest.newBuilder(URI.create(this.flows.hostedUi() + "/oauth2/userInfo"))
 				.header("Authorization", "Bearer " + accessToken)
 				.build(), HttpResponse.BodyHandlers.ofString())
 			.statusCode();
+	}
+
+	/** The refresh grant at the local Cognito, as the app would send it. */
+	private HttpResponse<String> refreshGrant(String refreshToken) throws Exception {
+		String credentials = URLEncoder.encode(this.clientId, StandardCharsets.UTF_8) + ":"
+				+ URLEncoder.encode(this.clientSecret, StandardCharsets.UTF_8);
+		return HttpClient.newHttpClient()
+			.send(HttpRequest.newBuilder(URI.create(this.flows.hostedUi() + "/oauth2/token"))
+				.header("Authorization",
+						"Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8)))
+				.header("Content-Type", "application/x-www-form-urlencoded")
+				.POST(HttpRequest.BodyPublishers
+					.ofString(Browserless.encode(Map.of("grant_type", "refresh_token", "refresh_token", refreshToken))))
+				.build(), HttpResponse.BodyHandlers.ofString());
 	}
 
 	private static String withoutQuery(URI uri) {
