@@ -22,7 +22,9 @@ import org.springframework.security.oauth2.client.DelegatingOAuth2AuthorizedClie
 import org.springframework.security.oauth2.client.OAuth2AuthorizedClientManager;
 import org.springframework.security.oauth2.client.RefreshTokenOAuth2AuthorizedClientProvider;
 import org.springframework.security.oauth2.client.endpoint.OAuth2AccessTokenResponseClient;
+import org.springframework.security.oauth2.client.endpoint.OAuth2AuthorizationCodeGrantRequest;
 import org.springframework.security.oauth2.client.endpoint.OAuth2RefreshTokenGrantRequest;
+import org.springframework.security.oauth2.client.endpoint.RestClientAuthorizationCodeTokenResponseClient;
 import org.springframework.security.oauth2.client.endpoint.RestClientRefreshTokenTokenResponseClient;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.oauth2.client.web.DefaultOAuth2AuthorizedClientManager;
@@ -178,6 +180,16 @@ class SecurityConfiguration {
 		manager.setAuthorizedClientProvider(new DelegatingOAuth2AuthorizedClientProvider(
 				new AuthorizationCodeOAuth2AuthorizedClientProvider(), refreshToken));
 		return manager;
+	}
+
+	/**
+	 * The code-grant token client of {@code oauth2Login} (Spring picks the bean up):
+	 * Spring's own, with the scopes Cognito leaves out of its token response
+	 * ({@link RequestedScopesTokenResponseClient}).
+	 */
+	@Bean
+	OAuth2AccessTokenResponseClient<OAuth2AuthorizationCodeGrantRequest> authorizationCodeTokenResponseClient() {
+		return new RequestedScopesTokenResponseClient(new RestClientAuthorizationCodeTokenResponseClient());
 	}
 
 	@Bean

@@ -6,6 +6,7 @@ import java.net.CookieManager;
 import java.net.CookiePolicy;
 import java.net.HttpCookie;
 import java.net.URI;
+import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -51,6 +52,12 @@ public final class Browserless {
 
 	/** One response on the way: method, URL, status and Location. */
 	public record Hop(String method, URI uri, int status, String location) {
+
+		/** The absolute URL this hop redirects to, or {@code null}. */
+		public URI next() {
+			return (this.location != null) ? this.uri.resolve(this.location) : null;
+		}
+
 	}
 
 	/** The final page after following redirects, with every hop taken to reach it. */
@@ -62,6 +69,23 @@ public final class Browserless {
 
 		public boolean passedThrough(String urlPrefix) {
 			return this.hops.stream().anyMatch((h) -> h.uri().toString().startsWith(urlPrefix));
+		}
+
+		/** The first hop whose URL starts with {@code urlPrefix}. */
+		public Hop hop(String urlPrefix) {
+			return this.hops.stream()
+				.filter((h) -> h.uri().toString().startsWith(urlPrefix))
+				.findFirst()
+				.orElseThrow(() -> new AssertionError("No hop to " + urlPrefix + " in " + this.hops));
+		}
+
+		/** The text of the element with this {@code id} (no nested tags), unescaped. */
+		public String textOf(String id) {
+			Matcher m = Pattern.compile("\\sid=\"" + Pattern.quote(id) + "\"[^>]*>([^<]*)<").matcher(this.body);
+			if (!m.find()) {
+				throw new AssertionError("No element with id " + id + " on " + this.uri);
+			}
+			return unescape(m.group(1)).trim();
 		}
 
 	}
@@ -198,6 +222,22 @@ public final class Browserless {
 			Thread.currentThread().interrupt();
 			throw new IllegalStateException(ex);
 		}
+	}
+
+	/** The query parameters of a URL, decoded, first value of each name. */
+	public static Map<String, String> queryParams(URI uri) {
+		Map<String, String> params = new LinkedHashMap<>();
+		String query = uri.getRawQuery();
+		if (query == null || query.isEmpty()) {
+			return params;
+		}
+		for (String pair : query.split("&")) {
+			int eq = pair.indexOf('=');
+			String name = URLDecoder.decode((eq < 0) ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
+			String value = (eq < 0) ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+			params.putIfAbsent(name, value);
+		}
+		return params;
 	}
 
 	public static String encode(Map<String, String> form) {
