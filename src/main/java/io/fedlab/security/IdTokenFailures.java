@@ -32,9 +32,9 @@ final class IdTokenFailures {
 	 */
 	static SignInProblem classify(String code, String description) {
 		String lower = description.toLowerCase(Locale.ROOT);
-		if (lower.contains("retrieve") && lower.contains("jwk set")) {
-			// the JWKS could not be fetched (or timed out): no key, so no verdict on the
-			// token
+		if (lower.contains(" on get request for ") || (lower.contains("retrieve") && lower.contains("jwk set"))) {
+			// the JWKS fetch failed ("500 Server Error on GET request for …", "I/O error
+			// on GET request for …"): no key, so no verdict on the token itself
 			return problem("jwks-unavailable", code);
 		}
 		if (lower.contains("unsupported algorithm")) {

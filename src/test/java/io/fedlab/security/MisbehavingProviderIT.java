@@ -48,7 +48,9 @@ import org.springframework.web.util.UriComponentsBuilder;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.serverError;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -107,6 +109,7 @@ class MisbehavingProviderIT {
 	void removeFaults() {
 		// the emulator puts its own catch-all back (EmulatorServer.KeepCatchAll)
 		this.hostedUi.resetMappings();
+		this.cognitoApi.resetMappings();
 	}
 
 	@Test
@@ -216,6 +219,15 @@ class MisbehavingProviderIT {
 		assertThat(profile.status()).isEqualTo(200);
 		assertThat(profile.body()).contains(newKid);
 		assertThat(jwksFetches()).isGreaterThan(jwksFetchesBefore);
+	}
+
+	@Test
+	void callbackWhenKeySetUnreachableThenRejectedWithoutSession() {
+		// an unknown kid makes the app fetch the JWKS again, and the issuer host fails
+		SignIn signIn = startSignIn();
+		this.cognitoApi.register(get(urlPathMatching(".*/\\.well-known/jwks\\.json")).willReturn(serverError()));
+		serveIdToken(signed(idToken(signIn.nonce()).build(), newRsaKey("not-yet-published-" + UUID.randomUUID())));
+		assertRejectedAfterTokenCall(signIn, signIn.finish(), "jwks-unavailable");
 	}
 
 	@Test

@@ -108,7 +108,9 @@ class SignInErrorCatalogueTests {
 		assertThat(idTokenKey(decode + "Jwt expired at 2026-11-30T10:05:53Z")).isEqualTo("id-token-expired");
 		assertThat(idTokenKey(decode + "The ID Token contains invalid claims: {iat=2030-01-01T00:00:00Z}"))
 			.isEqualTo("id-token-not-yet-valid");
-		assertThat(idTokenKey(decode + "Couldn't retrieve remote JWK set: Read timed out"))
+		assertThat(idTokenKey(decode + "500 Server Error on GET request for \"https://idp/jwks.json\": [no body]"))
+			.isEqualTo("jwks-unavailable");
+		assertThat(idTokenKey(decode + "I/O error on GET request for \"https://idp/jwks.json\": Read timed out"))
 			.isEqualTo("jwks-unavailable");
 	}
 
