@@ -74,6 +74,8 @@ class SecurityConfiguration {
 				.loginPage(SIGN_IN_PAGE)
 				.authorizationEndpoint((endpoint) -> endpoint
 					.authorizationRequestResolver(new CognitoAuthorizationRequestResolver(registrations, cognito))
+					/* Spring's session repository, telling the failure handler about pending and used states */
+					.authorizationRequestRepository(new SignInRequests())
 				)
 				.successHandler(new SignInSuccessHandler())
 				.failureHandler(new SignInFailureHandler(new SignInErrorCatalogue()))

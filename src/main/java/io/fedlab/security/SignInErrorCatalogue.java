@@ -56,6 +56,10 @@ public final class SignInErrorCatalogue {
 	public SignInProblem classify(OAuth2Error error) {
 		String code = safeCode(error.getErrorCode());
 		String description = (error.getDescription() != null) ? error.getDescription() : "";
+		if ("invalid_id_token".equals(code)) {
+			// Spring's own verdict on Cognito's ID token, not a relayed Cognito error
+			return IdTokenFailures.classify(code, description);
+		}
 		Matcher matcher = ATTRIBUTES_REQUIRED.matcher(description);
 		if (matcher.find()) {
 			return new SignInProblem("attributes-required", code, List.of(String.join(", ", names(matcher.group(1)))));

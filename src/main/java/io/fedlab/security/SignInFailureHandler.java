@@ -1,6 +1,7 @@
 package io.fedlab.security;
 
 import java.io.IOException;
+import java.util.List;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -22,7 +23,9 @@ import org.springframework.security.web.authentication.AuthenticationFailureHand
  * A callback that carries a {@code code} but matches no pending authorization request (a
  * sign-in started at Auth0's "Application Login URI", a bookmarked hosted-UI page, an
  * expired session) restarts a proper sign-in once. The restarted request's {@code state}
- * is marked, so a second failure shows the page instead of looping.
+ * is marked, so a second failure shows the page instead of looping. A callback whose
+ * {@code state} differs from a sign-in still pending in this session, or repeats one
+ * already used, is explained instead, never restarted.
  */
 final class SignInFailureHandler implements AuthenticationFailureHandler {
 
@@ -46,16 +49,43 @@ final class SignInFailureHandler implements AuthenticationFailureHandler {
 			AuthenticationException exception) throws IOException {
 		OAuth2Error error = (exception instanceof OAuth2AuthenticationException oauth2) ? oauth2.getError()
 				: new OAuth2Error("authentication_failed");
-		if (isUnsolicitedCallback(request, error) && !CognitoAuthorizationRequestResolver.isRestartedFlow(request)) {
-			logger.info("Sign-in callback without a pending authorization request ({}); starting a proper sign-in once",
-					SignInErrorCatalogue.safeCode(error.getErrorCode()));
-			this.redirectStrategy.sendRedirect(request, response, RESTART_URL);
-			return;
+		SignInProblem problem = null;
+		if (isUnsolicitedCallback(request, error)) {
+			problem = attackOrReplay(request, error);
+			if (problem == null && !CognitoAuthorizationRequestResolver.isRestartedFlow(request)) {
+				logger.info(
+						"Sign-in callback without a pending authorization request ({}); starting a proper sign-in once",
+						SignInErrorCatalogue.safeCode(error.getErrorCode()));
+				this.redirectStrategy.sendRedirect(request, response, RESTART_URL);
+				return;
+			}
 		}
-		SignInProblem problem = this.catalogue.classify(error);
+		if (problem == null) {
+			problem = this.catalogue.classify(error);
+		}
 		logger.warn("Sign-in failed: {} ({})", problem.code(), problem.key());
 		request.getSession().setAttribute(SignInProblem.SESSION_ATTRIBUTE, problem);
 		this.redirectStrategy.sendRedirect(request, response, FAILURE_URL);
+	}
+
+	/**
+	 * A callback that matches no pending request is only restarted when this browser has
+	 * nothing in progress. If the session still holds a pending sign-in, the callback's
+	 * {@code state} was altered or belongs to another sign-in (the CSRF check of RFC 6749
+	 * §10.12, RFC 9700 §4.7.1): a silent restart would hide it, and would replace the
+	 * genuine pending request. If the {@code state} is the one this session's last
+	 * callback used, it is the same answer replayed (RFC 9700 §4.2.4: state is single
+	 * use).
+	 */
+	private static SignInProblem attackOrReplay(HttpServletRequest request, OAuth2Error error) {
+		String code = SignInErrorCatalogue.safeCode(error.getErrorCode());
+		if (SignInRequests.isReplay(request)) {
+			return new SignInProblem("callback-replayed", code, List.of());
+		}
+		if (SignInRequests.hasPending(request)) {
+			return new SignInProblem("state-mismatch", code, List.of());
+		}
+		return null;
 	}
 
 	/**

@@ -182,6 +182,20 @@ class SecurityConfigurationTests {
 	}
 
 	@Test
+	void callbackWhenStateDiffersFromThePendingSignInThenExplainedNotRestarted() throws Exception {
+		MockHttpSession session = new MockHttpSession();
+		authorizationQuery("/oauth2/authorization/cognito", session);
+		this.mvc
+			.perform(get("/login/oauth2/code/cognito").session(session).param("code", "abc").param("state", "forged"))
+			.andExpect(redirectedUrl("/signin/failed"));
+		String body = this.mvc.perform(get("/signin/failed").session(session))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(body).contains("This answer does not belong to the sign-in this browser started");
+	}
+
+	@Test
 	void callbackWhenRestartedSignInAlsoLostItsRequestThenExplainedPageNotALoop() throws Exception {
 		MockHttpSession session = new MockHttpSession();
 		this.mvc

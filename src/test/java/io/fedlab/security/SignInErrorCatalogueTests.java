@@ -76,8 +76,7 @@ class SignInErrorCatalogueTests {
 	void classifyWhenSpringValidationCodesThenTheirEntries() {
 		assertThat(classify("redirect_mismatch", null).key()).isEqualTo("redirect-mismatch");
 		assertThat(classify("invalid_nonce", "nonce").key()).isEqualTo("invalid-nonce");
-		assertThat(classify("invalid_id_token", "The ID Token contains invalid claims: {iss=https://evil}").key())
-			.isEqualTo("invalid-id-token");
+		assertThat(classify("invalid_id_token", "An error occurred").key()).isEqualTo("invalid-id-token");
 		assertThat(classify("authorization_request_not_found", null).key()).isEqualTo("request-not-found");
 		assertThat(classify("invalid_token_response", "An error occurred").key()).isEqualTo("invalid-token-response");
 		assertThat(classify("invalid_user_info_response", null).key()).isEqualTo("invalid-user-info-response");
@@ -93,10 +92,53 @@ class SignInErrorCatalogueTests {
 	}
 
 	@Test
+	void classifyWhenIdTokenRejectedThenTheCauseIsNamed() {
+		// Spring Security 7.0's descriptions, as MisbehavingProviderIT meets them
+		String decode = "An error occurred while attempting to decode the Jwt: ";
+		assertThat(idTokenKey(decode + "The ID Token contains invalid claims: {iss=https://evil}"))
+			.isEqualTo("id-token-issuer");
+		assertThat(idTokenKey(decode + "The ID Token contains invalid claims: {aud=[other]}"))
+			.isEqualTo("id-token-audience");
+		assertThat(idTokenKey(decode + "The ID Token contains invalid claims: {azp=null}"))
+			.isEqualTo("id-token-audience");
+		assertThat(idTokenKey(decode + "Signed JWT rejected: Invalid signature")).isEqualTo("id-token-signature");
+		assertThat(idTokenKey(decode + "Signed JWT rejected: Another algorithm expected, or no matching key(s) found"))
+			.isEqualTo("id-token-unknown-key");
+		assertThat(idTokenKey("Unsupported algorithm of none")).isEqualTo("id-token-algorithm");
+		assertThat(idTokenKey(decode + "Jwt expired at 2026-11-30T10:05:53Z")).isEqualTo("id-token-expired");
+		assertThat(idTokenKey(decode + "The ID Token contains invalid claims: {iat=2030-01-01T00:00:00Z}"))
+			.isEqualTo("id-token-not-yet-valid");
+		assertThat(idTokenKey(decode + "500 Server Error on GET request for \"https://idp/jwks.json\": [no body]"))
+			.isEqualTo("jwks-unavailable");
+		assertThat(idTokenKey(decode + "I/O error on GET request for \"https://idp/jwks.json\": Read timed out"))
+			.isEqualTo("jwks-unavailable");
+	}
+
+	@Test
+	void classifyWhenIdTokenLacksClaimsThenTheFirstMissingOneIsNamed() {
+		SignInProblem problem = classify("invalid_id_token",
+				"The ID Token contains invalid claims: {iat=null, sub=null, aud=[x]}");
+		assertThat(problem.key()).isEqualTo("id-token-missing-claim");
+		assertThat(problem.details()).containsExactly("sub");
+	}
+
+	@Test
+	void classifyWhenIdTokenClaimNamesAreUnknownThenGenericAndNothingKept() {
+		SignInProblem problem = classify("invalid_id_token",
+				"The ID Token contains invalid claims: {<script>=null, x_evil=null}");
+		assertThat(problem.key()).isEqualTo("invalid-id-token");
+		assertThat(problem.details()).isEmpty();
+	}
+
+	@Test
 	void classifyWhenCodeIsNotAPlainCodeThenUnknown() {
 		SignInProblem problem = classify("<script>alert(1)</script>", null);
 		assertThat(problem.key()).isEqualTo("unknown");
 		assertThat(problem.code()).isEqualTo("unknown");
+	}
+
+	private String idTokenKey(String description) {
+		return classify("invalid_id_token", description).key();
 	}
 
 	private SignInProblem classify(String code, String description) {
