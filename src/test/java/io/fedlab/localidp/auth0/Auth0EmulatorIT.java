@@ -42,6 +42,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import io.fedlab.localidp.MutableClock;
 import io.fedlab.localidp.http.EmulatorServer;
 import io.fedlab.localidp.http.FreePorts;
 
