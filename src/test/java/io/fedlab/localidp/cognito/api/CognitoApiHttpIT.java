@@ -196,6 +196,17 @@ class CognitoApiHttpIT {
 	}
 
 	@Test
+	void revokeTokenAndGlobalSignOutWhenNoAuthorizationHeaderThenAnsweredBecauseUnsigned() throws Exception {
+		// cognito.md §9 fact 15: only GetUser, RevokeToken and GlobalSignOut (of these)
+		// go unsigned; a signed operation without SigV4 is refused before it runs.
+		HttpResponse<String> revoke = post("RevokeToken", "{\"Token\":\"x\",\"ClientId\":\"nobody\"}", false);
+		HttpResponse<String> signOut = post("GlobalSignOut", "{\"AccessToken\":\"a.b.c\"}", false);
+
+		assertThat(json(revoke).get("__type").stringValue()).isEqualTo("UnauthorizedException");
+		assertThat(json(signOut).get("__type").stringValue()).isEqualTo("NotAuthorizedException");
+	}
+
+	@Test
 	void apiWhenTargetUnknownThenUnknownOperationException() throws Exception {
 		HttpResponse<String> response = post("DeleteEverything", "{}", true);
 

@@ -514,6 +514,7 @@ class CognitoApiSdkIT {
 			.revokeToken((r) -> r.token(refreshToken).clientId(client.clientId()).clientSecret("wrong-secret")));
 		cognito
 			.revokeToken((r) -> r.token(refreshToken).clientId(client.clientId()).clientSecret(client.clientSecret()));
+		assertThat(unsignedCalls("RevokeToken")).hasSizeGreaterThanOrEqualTo(2);
 
 		assertThatExceptionOfType(NotAuthorizedException.class)
 			.isThrownBy(() -> cognito.getUser((r) -> r.accessToken(accessToken)))
@@ -534,7 +535,8 @@ class CognitoApiSdkIT {
 	}
 
 	@Test
-	void globalSignOutWhenCalledThenTheAccessTokenIsRevoked() {
+	void globalSignOutWhenCalledUnsignedThenTheAccessTokenIsRevoked() {
+		// cognito.md §9 fact 15: GlobalSignOut is unsigned, authorized by the token.
 		String poolId = newPool();
 		UserPool pool = api.store.pool(poolId);
 		UserPoolClientType client = newOAuthClient(poolId);
@@ -544,9 +546,39 @@ class CognitoApiSdkIT {
 
 		cognito.globalSignOut((r) -> r.accessToken(accessToken));
 
+		assertThat(unsignedCalls("GlobalSignOut")).isNotEmpty();
 		assertThatExceptionOfType(NotAuthorizedException.class)
 			.isThrownBy(() -> cognito.getUser((r) -> r.accessToken(accessToken)))
 			.satisfies(message("Access Token has been revoked"));
+	}
+
+	@Test
+	void globalSignOutWhenAccessTokenLacksAdminScopeThenNotAuthorized() {
+		// cognito.md §9 fact 15: GlobalSignOut, like GetUser, needs
+		// aws.cognito.signin.user.admin in the access token.
+		String poolId = newPool();
+		UserPool pool = api.store.pool(poolId);
+		UserPoolClientType client = newOAuthClient(poolId);
+		PoolUser user = api.putFederatedUser(pool, "auth0|65f0ff", "hank@example.com");
+		String accessToken = api.tokens
+			.accessToken(api.grant(pool, client.clientId(), user, List.of("openid", "email")));
+
+		assertThatExceptionOfType(NotAuthorizedException.class)
+			.isThrownBy(() -> cognito.globalSignOut((r) -> r.accessToken(accessToken)))
+			.satisfies(message("Access Token does not have required scopes"));
+		assertThat(cognito
+			.getUser((r) -> r.accessToken(api.tokens.accessToken(
+					api.grant(pool, client.clientId(), user, List.of("openid", "aws.cognito.signin.user.admin")))))
+			.username()).isEqualTo(user.username());
+	}
+
+	/** The SDK's calls of {@code operation}, each checked to carry no SigV4 header. */
+	private static List<LoggedRequest> unsignedCalls(String operation) {
+		List<LoggedRequest> calls = api.server.wireMock()
+			.findAll(WireMock.postRequestedFor(WireMock.urlEqualTo("/"))
+				.withHeader("X-Amz-Target", WireMock.equalTo("AWSCognitoIdentityProviderService." + operation)));
+		assertThat(calls).allSatisfy((r) -> assertThat(r.containsHeader("Authorization")).isFalse());
+		return calls;
 	}
 
 }
