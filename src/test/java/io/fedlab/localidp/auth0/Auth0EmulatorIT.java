@@ -47,6 +47,7 @@ import io.fedlab.localidp.http.EmulatorServer;
 import io.fedlab.localidp.http.FreePorts;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
  * The local Auth0 tenant over real HTTP, driven like a browser (no automatic redirects, a
@@ -62,7 +63,7 @@ class Auth0EmulatorIT {
 
 	static final String BASIC_CALLBACK = "http://app.example/callback";
 
-	static final String BASIC_LOGIN_URI = "http://app.example/login";
+	static final String BASIC_LOGIN_URI = "https://app.example/login";
 
 	static final String SPA_CALLBACK = "http://spa.example/callback";
 
@@ -195,40 +196,8 @@ class Auth0EmulatorIT {
 			.containsEntry("token_type", "Bearer")
 			.doesNotContainKey("refresh_token");
 
-		// auth0.md §11.6: RS256, kid in a JWKS of >= 2 keys, aud string, sid, nonce, 10
-		// h.
-		String idToken = (String) tokens.get("id_token");
-		JWTClaimsSet claims = verifyIdToken(idToken, "cognito-client");
-		SignedJWT jwt = SignedJWT.parse(idToken);
-		assertThat(jwt.getHeader().toJSONObject().keySet()).containsExactlyInAnyOrder("alg", "typ", "kid");
-		assertThat(jwt.getHeader().getType()).isEqualTo(JOSEObjectType.JWT);
-		Map<String, Object> payload = JSONObjectUtils.parse(jwt.getPayload().toString());
-		assertThat(payload.keySet()).containsExactly("nickname", "name", "picture", "updated_at", "email",
-				"email_verified", "iss", "aud", "sub", "iat", "exp", "sid", "nonce");
-		assertThat(payload.get("aud")).isEqualTo("cognito-client");
-		assertThat(payload.get("iss")).isEqualTo(issuer);
-		assertThat(claims.getSubject()).isEqualTo(Auth0Users.defaults("it-seed").get(0).userId())
-			.matches("auth0\\|[0-9a-f]{24}");
-		assertThat(payload).containsEntry("name", "Alice Liddell")
-			.containsEntry("nickname", "alice")
-			.containsEntry("email", "alice@example.com")
-			.containsEntry("email_verified", true)
-			.containsEntry("nonce", "n-0S6_WzA2Mj");
-		// auth0.md §11.4: updated_at is an ISO-8601 string with milliseconds.
-		assertThat(payload.get("updated_at")).isInstanceOf(String.class);
-		assertThat((String) payload.get("updated_at")).matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z");
-		assertThat((String) payload.get("sid")).matches("[A-Za-z0-9]{32}");
-		assertThat((long) payload.get("exp") - (long) payload.get("iat")).isEqualTo(36000);
-		assertThat(payload).doesNotContainKeys("at_hash", "auth_time");
-
-		// auth0.md §11.5: the access token is an opaque JWE, not a decodable JWT.
+		JWTClaimsSet claims = verifyIdToken((String) tokens.get("id_token"), "cognito-client");
 		String accessToken = (String) tokens.get("access_token");
-		String[] parts = accessToken.split("\\.", -1);
-		assertThat(parts).hasSize(5);
-		assertThat(parts[1]).isEmpty();
-		assertThat(new Base64URL(parts[0]).decodeToString())
-			.isEqualTo("{\"alg\":\"dir\",\"enc\":\"A256GCM\",\"iss\":\"" + issuer + "\"}");
-
 		HttpResponse<String> userInfoGet = send(this.backChannel,
 				HttpRequest.newBuilder(URI.create(base + "/userinfo"))
 					.header("Authorization", "Bearer " + accessToken)
@@ -237,8 +206,7 @@ class Auth0EmulatorIT {
 		Map<String, Object> profile = JSONObjectUtils.parse(userInfoGet.body());
 		assertThat(profile.keySet()).containsExactly("sub", "name", "nickname", "picture", "updated_at", "email",
 				"email_verified");
-		assertThat(profile).containsEntry("sub", claims.getSubject()).containsEntry("email_verified", true);
-		assertThat(profile.get("updated_at")).isEqualTo(payload.get("updated_at"));
+		assertThat(profile).containsEntry("sub", claims.getSubject());
 
 		// Cognito's attributes_request_method=POST (auth0.md §9): header, empty form
 		// body.
@@ -253,6 +221,80 @@ class Auth0EmulatorIT {
 				Map.of("access_token", accessToken));
 		assertThat(userInfoForm.statusCode()).isEqualTo(200);
 		assertThat(JSONObjectUtils.parse(userInfoForm.body())).containsEntry("sub", claims.getSubject());
+	}
+
+	@Test
+	void idTokenWhenIssuedThenRs256KidInTwoKeyJwksAudStringAuth0SubSidNonceAndTenHours() throws Exception {
+		// auth0.md §11.6; no auth_time without max_age or prompt=login, no at_hash in
+		// the code flow (§7).
+		String code = signIn(this.browser, "cognito-client", COGNITO_CALLBACK, Map.of("nonce", "n-0S6_WzA2Mj"));
+		String idToken = (String) exchange(code, COGNITO_CALLBACK).get("id_token");
+
+		JWTClaimsSet claims = verifyIdToken(idToken, "cognito-client");
+		SignedJWT jwt = SignedJWT.parse(idToken);
+		assertThat(jwt.getHeader().toJSONObject().keySet()).containsExactlyInAnyOrder("alg", "typ", "kid");
+		assertThat(jwt.getHeader().getAlgorithm()).isEqualTo(JWSAlgorithm.RS256);
+		JWKSet jwks = JWKSet.parse(get(this.backChannel, base + "/.well-known/jwks.json").body());
+		assertThat(jwks.getKeys()).hasSizeGreaterThanOrEqualTo(2);
+		assertThat(jwks.getKeyByKeyId(jwt.getHeader().getKeyID())).isNotNull();
+		Map<String, Object> payload = payload(idToken);
+		assertThat(payload.keySet()).containsExactly("nickname", "name", "picture", "updated_at", "email",
+				"email_verified", "iss", "aud", "sub", "iat", "exp", "sid", "nonce");
+		assertThat(payload.get("aud")).isEqualTo("cognito-client");
+		assertThat(payload.get("iss")).isEqualTo(issuer);
+		assertThat(claims.getSubject()).isEqualTo(Auth0Users.defaults("it-seed").get(0).userId())
+			.matches("auth0\\|[0-9a-f]{24}");
+		assertThat(payload).containsEntry("name", "Alice Liddell")
+			.containsEntry("nickname", "alice")
+			.containsEntry("email", "alice@example.com")
+			.containsEntry("nonce", "n-0S6_WzA2Mj");
+		assertThat((String) payload.get("sid")).matches("[A-Za-z0-9]{32}");
+		assertThat((long) payload.get("exp") - (long) payload.get("iat")).isEqualTo(36000);
+		assertThat(payload).doesNotContainKeys("at_hash", "auth_time");
+	}
+
+	@Test
+	void userinfoWhenCalledThenUpdatedAtIsIsoStringAndEmailVerifiedBoolean() throws Exception {
+		// auth0.md §11.4, in the ID token and at /userinfo alike.
+		String code = signIn(this.browser, "cognito-client", COGNITO_CALLBACK, Map.of());
+		Map<String, Object> tokens = exchange(code, COGNITO_CALLBACK);
+		Map<String, Object> idToken = payload((String) tokens.get("id_token"));
+
+		HttpResponse<String> userInfo = send(this.backChannel,
+				HttpRequest.newBuilder(URI.create(base + "/userinfo"))
+					.header("Authorization", "Bearer " + tokens.get("access_token"))
+					.GET());
+
+		Map<String, Object> profile = JSONObjectUtils.parse(userInfo.body());
+		for (Map<String, Object> claims : List.of(idToken, profile)) {
+			assertThat(claims.get("updated_at")).isInstanceOf(String.class);
+			assertThat((String) claims.get("updated_at"))
+				.matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z");
+			assertThat(claims.get("email_verified")).isEqualTo(Boolean.TRUE);
+		}
+		assertThat(profile.get("updated_at")).isEqualTo(idToken.get("updated_at"));
+	}
+
+	@Test
+	void accessTokenWhenNoAudienceThenOpaqueJweValidOnlyAtUserinfoFor86400Seconds() throws Exception {
+		// auth0.md §11.5: never a decodable JWT with aud = client_id.
+		String code = signIn(this.browser, "cognito-client", COGNITO_CALLBACK, Map.of());
+		Map<String, Object> tokens = exchange(code, COGNITO_CALLBACK);
+		String accessToken = (String) tokens.get("access_token");
+
+		assertThat(tokens).containsEntry("expires_in", 86400L);
+		String[] parts = accessToken.split("\\.", -1);
+		assertThat(parts).hasSize(5);
+		assertThat(parts[1]).isEmpty();
+		assertThat(new Base64URL(parts[0]).decodeToString())
+			.isEqualTo("{\"alg\":\"dir\",\"enc\":\"A256GCM\",\"iss\":\"" + issuer + "\"}");
+		assertThatExceptionOfType(ParseException.class).isThrownBy(() -> SignedJWT.parse(accessToken));
+		assertThat(accessToken).doesNotContain(Base64URL.encode("cognito-client").toString());
+		HttpResponse<String> userInfo = send(this.backChannel,
+				HttpRequest.newBuilder(URI.create(base + "/userinfo"))
+					.header("Authorization", "Bearer " + accessToken)
+					.GET());
+		assertThat(userInfo.statusCode()).isEqualTo(200);
 	}
 
 	@Test
