@@ -730,6 +730,18 @@ class Auth0EmulatorIT {
 	}
 
 	@Test
+	void v2LogoutWhenReturnToHasQueryAndFragmentThenBothIgnoredForMatchingAndKept() throws Exception {
+		// auth0.md §11.7: "the query string, and hash information … are not taken into
+		// account".
+		String returnTo = COGNITO_LOGOUT + "?client_id=app-client#after";
+
+		HttpResponse<String> response = get(this.browser,
+				base + "/v2/logout?client_id=cognito-client&returnTo=" + enc(returnTo));
+
+		assertThat(location(response)).isEqualTo(returnTo);
+	}
+
+	@Test
 	void v2LogoutWhenServerSessionEndedThenOldCookieNoLongerSignsIn() throws Exception {
 		signIn(this.browser, "cognito-client", COGNITO_CALLBACK, Map.of());
 		String cookie = cookieHeader(this.browser);
