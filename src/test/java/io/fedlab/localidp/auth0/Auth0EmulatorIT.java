@@ -363,6 +363,18 @@ class Auth0EmulatorIT {
 	}
 
 	@Test
+	void authorizeWhenMaxAgeGivenThenAuthTimeInIdToken() throws Exception {
+		// auth0.md §11.6: auth_time only with max_age or prompt=login.
+		signIn(this.browser, "cognito-client", COGNITO_CALLBACK, Map.of());
+
+		String code = signIn(this.browser, "cognito-client", COGNITO_CALLBACK, Map.of("max_age", "3600"));
+		Map<String, Object> payload = payload((String) exchange(code, COGNITO_CALLBACK).get("id_token"));
+
+		assertThat(payload.get("auth_time")).isInstanceOf(Long.class);
+		assertThat((long) payload.get("auth_time")).isLessThanOrEqualTo((long) payload.get("iat"));
+	}
+
+	@Test
 	void authorizeWhenRedirectUriNotAllowedThenCallbackMismatchPageAndNoRedirect() throws Exception {
 		// auth0.md §11.9.
 		HttpResponse<String> response = get(this.browser,

@@ -103,10 +103,13 @@ class CognitoApiHttpIT {
 		String issuer = api.baseUrl() + "/" + poolId;
 		assertThat(doc.get("issuer").stringValue()).isEqualTo(issuer);
 		assertThat(doc.get("jwks_uri").stringValue()).isEqualTo(issuer + "/.well-known/jwks.json");
-		// Fact 3: the OAuth endpoints live on the pool domain, userInfo with a capital I.
+		// cognito.md §9 fact 3: the OAuth endpoints live on the pool domain, userInfo
+		// with a capital I; fact 1: end_session_endpoint is listed.
 		assertThat(doc.get("authorization_endpoint").stringValue())
 			.isEqualTo(TestCognitoApi.HOSTED_UI + "/oauth2/authorize");
 		assertThat(doc.get("userinfo_endpoint").stringValue()).isEqualTo(TestCognitoApi.HOSTED_UI + "/oauth2/userInfo");
+		assertThat(doc.get("token_endpoint").stringValue()).isEqualTo(TestCognitoApi.HOSTED_UI + "/oauth2/token");
+		assertThat(doc.get("revocation_endpoint").stringValue()).isEqualTo(TestCognitoApi.HOSTED_UI + "/oauth2/revoke");
 		assertThat(doc.get("end_session_endpoint").stringValue()).isEqualTo(TestCognitoApi.HOSTED_UI + "/logout");
 		assertThat(doc.get("response_types_supported").toString()).isEqualTo("[\"code\",\"token\"]");
 		assertThat(doc.has("code_challenge_methods_supported")).isFalse();
