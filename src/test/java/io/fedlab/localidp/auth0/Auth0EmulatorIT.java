@@ -134,6 +134,7 @@ class Auth0EmulatorIT {
 
 	@Test
 	void discoveryWhenIssuerWithSlashIsUsedAsBaseThenDoubleSlashIs404CannotGet() throws Exception {
+		// auth0.md §11 fact 1.
 		// auth0.md §1: Cognito configured with the slash fetches //.well-known and fails.
 		HttpResponse<String> response = get(this.backChannel, issuer + "/.well-known/openid-configuration");
 
@@ -325,6 +326,7 @@ class Auth0EmulatorIT {
 
 	@Test
 	void authorizeWhenPromptNoneWithoutSessionThenLoginRequiredRedirectWithState() throws Exception {
+		// auth0.md §11 fact 9.
 		// auth0.md §2: prompt=none →
 		// error=login_required&error_description=Login%20required.
 		HttpResponse<String> response = get(this.browser,
@@ -347,6 +349,7 @@ class Auth0EmulatorIT {
 
 	@Test
 	void authorizeWhenPromptLoginThenFormAgainAndAuthTimeInIdToken() throws Exception {
+		// auth0.md §11 fact 6.
 		// auth0.md §7: auth_time only with max_age or prompt=login.
 		signIn(this.browser, "cognito-client", COGNITO_CALLBACK, Map.of());
 
@@ -396,6 +399,7 @@ class Auth0EmulatorIT {
 
 	@Test
 	void authorizeWhenResponseTypeTokenThenUnsupportedResponseTypeRedirect() throws Exception {
+		// auth0.md §11 fact 9.
 		HttpResponse<String> response = get(this.browser, base + "/authorize?client_id=cognito-client&redirect_uri="
 				+ enc(COGNITO_CALLBACK) + "&response_type=token&state=s");
 
@@ -434,6 +438,7 @@ class Auth0EmulatorIT {
 
 	@Test
 	void loginPageWhenTransactionUnknownThenBackButtonErrorPage() throws Exception {
+		// auth0.md §11 fact 10.
 		// auth0.md §2: the login transaction is gone (bookmark, back button).
 		HttpResponse<String> response = get(this.browser, base + "/u/login?state=bookmarked");
 
@@ -485,6 +490,7 @@ class Auth0EmulatorIT {
 
 	@Test
 	void tokenWhenBasicSentToPostApplicationThen401AccessDenied() throws Exception {
+		// auth0.md §11 fact 2.
 		// auth0.md §8: the configured method is enforced; a mismatch is 401.
 		String code = signIn(this.browser, "cognito-client", COGNITO_CALLBACK, Map.of());
 
@@ -535,6 +541,7 @@ class Auth0EmulatorIT {
 
 	@Test
 	void tokenWhenCodeExpiredOrUnknownThen403InvalidAuthorizationCode() throws Exception {
+		// auth0.md §11 fact 2.
 		String code = signIn(this.browser, "cognito-client", COGNITO_CALLBACK, Map.of());
 		clock.advance(Duration.ofSeconds(601));
 
@@ -693,6 +700,7 @@ class Auth0EmulatorIT {
 
 	@Test
 	void userinfoWhenTokenExpiredThen401TokenHasExpired() throws Exception {
+		// auth0.md §11 fact 3.
 		String code = signIn(this.browser, "cognito-client", COGNITO_CALLBACK, Map.of());
 		String accessToken = (String) exchange(code, COGNITO_CALLBACK).get("access_token");
 		clock.advance(Duration.ofSeconds(86401));
@@ -771,6 +779,7 @@ class Auth0EmulatorIT {
 
 	@Test
 	void v2LogoutWhenReturnToNotAllowedThen400PageAndSessionStillCleared() throws Exception {
+		// auth0.md §11 fact 7.
 		signIn(this.browser, "cognito-client", COGNITO_CALLBACK, Map.of());
 
 		HttpResponse<String> response = get(this.browser,
@@ -787,6 +796,7 @@ class Auth0EmulatorIT {
 
 	@Test
 	void v2LogoutWhenNoClientIdThenTenantListApplies() throws Exception {
+		// auth0.md §11 fact 7.
 		// auth0.md §5: without client_id the tenant's Allowed Logout URLs decide.
 		assertThat(location(get(this.browser, base + "/v2/logout?returnTo=" + enc(APP_SIGNED_OUT + "?a=b"))))
 			.isEqualTo(APP_SIGNED_OUT + "?a=b");
@@ -795,6 +805,7 @@ class Auth0EmulatorIT {
 
 	@Test
 	void v2LogoutWhenClientIdAloneThenFirstAllowedLogoutUrl() throws Exception {
+		// auth0.md §11 fact 7.
 		HttpResponse<String> response = get(this.browser, base + "/v2/logout?client_id=cognito-client");
 
 		assertThat(location(response)).isEqualTo(COGNITO_LOGOUT);
@@ -829,6 +840,7 @@ class Auth0EmulatorIT {
 
 	@Test
 	void oidcLogoutWhenUriQueryDiffersThenErrorUnlikeV2Logout() throws Exception {
+		// auth0.md §11 fact 8.
 		String code = signIn(this.browser, "cognito-client", COGNITO_CALLBACK, Map.of());
 		String idToken = (String) exchange(code, COGNITO_CALLBACK).get("id_token");
 
@@ -841,6 +853,7 @@ class Auth0EmulatorIT {
 
 	@Test
 	void oidcLogoutWhenNoHintsThenConfirmationFormThenPostLogsOut() throws Exception {
+		// auth0.md §11 fact 8.
 		signIn(this.browser, "cognito-client", COGNITO_CALLBACK, Map.of());
 
 		HttpResponse<String> prompt = get(this.browser,

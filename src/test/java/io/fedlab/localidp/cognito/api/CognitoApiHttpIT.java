@@ -141,6 +141,7 @@ class CognitoApiHttpIT {
 
 	@Test
 	void jwksWhenFetchedThenTwoPublicRsaKeysWithDifferentKids() throws Exception {
+		// cognito.md §9 fact 3.
 		String poolId = createPool(null);
 
 		JsonNode keys = json(get("/" + poolId + "/.well-known/jwks.json")).get("keys");
@@ -167,6 +168,7 @@ class CognitoApiHttpIT {
 
 	@Test
 	void errorWhenResourceMissingThenTypeAndMessageBodyWithErrorTypeHeader() throws Exception {
+		// cognito.md §9 fact 15.
 		String poolId = createPool(null);
 
 		HttpResponse<String> response = post("DescribeUserPoolClient",
@@ -192,6 +194,7 @@ class CognitoApiHttpIT {
 
 	@Test
 	void getUserWhenNoAuthorizationHeaderThenStillAnsweredBecauseUnsigned() throws Exception {
+		// cognito.md §9 fact 15.
 		HttpResponse<String> response = post("GetUser", "{\"AccessToken\":\"a.b.c\"}", false);
 
 		assertThat(response.statusCode()).isEqualTo(400);
@@ -251,6 +254,7 @@ class CognitoApiHttpIT {
 
 	@Test
 	void describeUserPoolDomainWhenUnknownThenRaw200EmptyDescription() throws Exception {
+		// cognito.md §9 fact 15.
 		HttpResponse<String> response = post("DescribeUserPoolDomain", "{\"Domain\":\"unknown-prefix\"}", true);
 
 		assertThat(response.statusCode()).isEqualTo(200);

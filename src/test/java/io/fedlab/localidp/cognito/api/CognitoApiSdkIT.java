@@ -133,6 +133,7 @@ class CognitoApiSdkIT {
 
 	@Test
 	void describeUserPoolWhenUnknownThenResourceNotFoundNamingThePool() {
+		// cognito.md §9 fact 15.
 		assertThatExceptionOfType(ResourceNotFoundException.class)
 			.isThrownBy(() -> cognito.describeUserPool((r) -> r.userPoolId("us-east-1_NoSuchPool")))
 			.satisfies(message("User pool us-east-1_NoSuchPool does not exist."));
@@ -156,6 +157,7 @@ class CognitoApiSdkIT {
 
 	@Test
 	void describeUserPoolDomainWhenUnknownThenEmptyDescriptionNotError() {
+		// cognito.md §9 fact 15.
 		DescribeUserPoolDomainResponse response = cognito
 			.describeUserPoolDomain((r) -> r.domain("nobody-has-this-prefix"));
 
@@ -288,6 +290,7 @@ class CognitoApiSdkIT {
 
 	@Test
 	void createUserPoolClientWhenGenerateSecretThenDescribeReturnsSecretAndDocumentedDefaults() {
+		// cognito.md §9 fact 15.
 		String poolId = newPool();
 		String clientId = cognito
 			.createUserPoolClient((r) -> r.userPoolId(poolId).clientName("fedlab-web").generateSecret(true))
@@ -314,6 +317,7 @@ class CognitoApiSdkIT {
 
 	@Test
 	void updateUserPoolClientWhenFieldsOmittedThenTheyAreResetToDefaults() {
+		// cognito.md §9 fact 15.
 		String poolId = newPool();
 		UserPoolClientType created = newOAuthClient(poolId);
 		assertThat(created.allowedOAuthFlowsUserPoolClient()).isTrue();
@@ -431,6 +435,7 @@ class CognitoApiSdkIT {
 
 	@Test
 	void adminGetUserWhenFederatedThenUserAttributesHoldIdentitiesJsonString() {
+		// cognito.md §9 fact 6.
 		String poolId = newPool();
 		PoolUser user = api.putFederatedUser(api.store.pool(poolId), "auth0|65f0bb", "bob@example.com");
 
@@ -491,6 +496,7 @@ class CognitoApiSdkIT {
 
 	@Test
 	void getUserWhenValidAccessTokenThenProfileUnsignedThenRevokeTokenRevokesIt() {
+		// cognito.md §9 fact 15.
 		String poolId = newPool();
 		UserPool pool = api.store.pool(poolId);
 		UserPoolClientType client = newOAuthClient(poolId);
@@ -523,6 +529,7 @@ class CognitoApiSdkIT {
 
 	@Test
 	void getUserWhenAccessTokenLacksAdminScopeThenNotAuthorized() {
+		// cognito.md §9 fact 15.
 		String poolId = newPool();
 		UserPool pool = api.store.pool(poolId);
 		UserPoolClientType client = newOAuthClient(poolId);

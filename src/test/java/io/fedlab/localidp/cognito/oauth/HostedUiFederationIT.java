@@ -487,6 +487,7 @@ class HostedUiFederationIT {
 
 	@Test
 	void refreshWhenRotationEnabledThenNewRefreshTokenAndOldOneDies() throws Exception {
+		// cognito.md §9 fact 8.
 		store.putClient(pool,
 				TestCognitoPools.withRotation(TestCognitoPools.client(pool.id(), clientId, clientSecret), 0));
 		Map<String, Object> tokens = redeem(query(signIn(authorizeParams("Auth0"))).get("code"));
@@ -518,6 +519,7 @@ class HostedUiFederationIT {
 
 	@Test
 	void signInWhenAttributesRequestMethodPostThenUserInfoPosted() throws Exception {
+		// cognito.md §9 fact 12.
 		int posts = auth0Server.wireMock()
 			.findAll(WireMock.postRequestedFor(WireMock.urlEqualTo("/userinfo"))
 				.withHeader("Authorization", WireMock.matching("Bearer .+")))
@@ -630,6 +632,7 @@ class HostedUiFederationIT {
 
 	@Test
 	void authorizeWhenScopeUnknownThenInvalidScope() throws Exception {
+		// cognito.md §9 fact 9.
 		Map<String, String> params = authorizeParams("Auth0");
 		params.put("scope", "openid bogus");
 		assertThat(location(get(this.browser, hosted + "/oauth2/authorize?" + Urls.form(params), null)))
@@ -652,6 +655,7 @@ class HostedUiFederationIT {
 
 	@Test
 	void idpResponseWhenOidcIssuerHasTrailingSlashThenBadIdTokenIssuer() throws Exception {
+		// cognito.md §9 fact 12; auth0.md §11 fact 1.
 		// cognito.md §7.3: "<issuer>/" + "/.well-known/…" asks Auth0 for //.well-known.
 		store.putIdentityProvider(pool, TestCognitoPools.auth0(pool.id(), auth0Base, auth0Base + "/", AUTH0_CLIENT_ID,
 				AUTH0_CLIENT_SECRET, TestCognitoPools.defaultMapping()));
@@ -665,6 +669,7 @@ class HostedUiFederationIT {
 
 	@Test
 	void idpResponseWhenDiscoveredIssuerDiffersThenBadIdTokenIssuer() throws Exception {
+		// cognito.md §9 fact 12; auth0.md §11 fact 1.
 		this.auth0Override = auth0Server.wireMock()
 			.stubFor(WireMock.get("/other/.well-known/openid-configuration")
 				.atPriority(1)
@@ -704,6 +709,7 @@ class HostedUiFederationIT {
 
 	@Test
 	void logoutWhenLogoutUriUnregisteredThenErrorPageAndSessionKept() throws Exception {
+		// cognito.md §9 fact 2.
 		signIn(authorizeParams("Auth0"));
 		HttpResponse<String> logout = get(this.browser,
 				hosted + "/logout?"
@@ -773,6 +779,7 @@ class HostedUiFederationIT {
 
 	@Test
 	void tokenWhenRedirectUriDiffersThenUnauthorizedClientInvalidRedirect() throws Exception {
+		// cognito.md §9 fact 10.
 		String code = query(signIn(authorizeParams("Auth0"))).get("code");
 		HttpResponse<String> token = postForm(hosted + "/oauth2/token", Map.of("grant_type", "authorization_code",
 				"code", code, "redirect_uri", TestCognitoPools.APP_CALLBACK + "/", "code_verifier", VERIFIER),
@@ -784,6 +791,7 @@ class HostedUiFederationIT {
 
 	@Test
 	void tokenWhenCodeReusedThenInvalidGrant() throws Exception {
+		// cognito.md §9 facts 10 and 11.
 		String code = query(signIn(authorizeParams("Auth0"))).get("code");
 		assertThat(hostedUi.pendingCodes()).isGreaterThanOrEqualTo(1);
 		redeem(code);
@@ -849,6 +857,7 @@ class HostedUiFederationIT {
 
 	@Test
 	void tokenWhenRequestBrokenThenDocumentedErrors() throws Exception {
+		// cognito.md §9 fact 10.
 		String url = hosted + "/oauth2/token";
 		assertError(postForm(url, Map.of("code", "x"), basic(clientId, clientSecret)), 400, "invalid_request");
 		assertError(postForm(url, Map.of("grant_type", "password"), basic(clientId, clientSecret)), 400,
@@ -869,6 +878,7 @@ class HostedUiFederationIT {
 
 	@Test
 	void revokeWhenNotARefreshTokenOrBadClientThenDocumentedErrors() throws Exception {
+		// cognito.md §9 fact 14.
 		Map<String, Object> tokens = redeem(query(signIn(authorizeParams("Auth0"))).get("code"));
 		String url = hosted + "/oauth2/revoke";
 		assertError(postForm(url, Map.of("token", (String) tokens.get("access_token")), basic(clientId, clientSecret)),
