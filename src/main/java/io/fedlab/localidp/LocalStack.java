@@ -137,9 +137,13 @@ public final class LocalStack implements AutoCloseable {
 			List<Auth0User> users = (settings.auth0UsersFile() != null)
 					? Auth0Users.load(settings.auth0UsersFile(), secrets.seedText())
 					: Auth0Users.defaults(secrets.seedText());
+			// The Application Login URI only where the tenant takes it: an app on a
+			// plain-http non-loopback host gets none (Auth0Application#acceptsLoginUri).
+			String loginUri = appBaseUrl + "/oauth2/authorization/cognito";
 			Auth0Application cognitoApp = new Auth0Application("Cognito (local)", secrets.next(32), secrets.next(64),
 					"client_secret_post", List.of(settings.hostedUiUrl() + "/oauth2/idpresponse"),
-					List.of(settings.hostedUiUrl() + "/logout"), appBaseUrl + "/oauth2/authorization/cognito");
+					List.of(settings.hostedUiUrl() + "/logout"),
+					Auth0Application.acceptsLoginUri(loginUri) ? loginUri : null);
 			Auth0Emulator auth0 = null;
 			if (emulators.auth0()) {
 				auth0 = new Auth0Emulator(new Auth0Settings(settings.auth0Issuer(), dataDir, List.of(cognitoApp), users,

@@ -1,5 +1,7 @@
 package io.fedlab.localidp.auth0;
 
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.util.List;
 
 /**
@@ -16,7 +18,8 @@ import java.util.List;
  * @param allowedLogoutUrls Allowed Logout URLs of the application ({@code /v2/logout}
  * with {@code client_id}, {@code /oidc/logout})
  * @param initiateLoginUri the Application Login URI, or {@code null}; used when a login
- * must restart without context (bookmarked login page, expired transaction)
+ * must restart without context (bookmarked login page, expired transaction); see
+ * {@link #acceptsLoginUri(String)}
  */
 public record Auth0Application(String name, String clientId, String clientSecret, String tokenEndpointAuthMethod,
 		List<String> callbackUrls, List<String> allowedLogoutUrls, String initiateLoginUri) {
@@ -36,9 +39,36 @@ public record Auth0Application(String name, String clientId, String clientSecret
 			throw new IllegalArgumentException("Application " + clientId + " authenticates with "
 					+ tokenEndpointAuthMethod + " and so needs a client secret");
 		}
+		if (initiateLoginUri != null && !acceptsLoginUri(initiateLoginUri)) {
+			throw new IllegalArgumentException("Application " + clientId
+					+ ": the Application Login URI must be https (http only on a loopback host), not "
+					+ initiateLoginUri);
+		}
 		name = (name != null) ? name : clientId;
 		callbackUrls = (callbackUrls != null) ? List.copyOf(callbackUrls) : List.of();
 		allowedLogoutUrls = (allowedLogoutUrls != null) ? List.copyOf(allowedLogoutUrls) : List.of();
+	}
+
+	/**
+	 * Whether the dashboard would take {@code uri} as Application Login URI. Auth0 takes
+	 * only https and not localhost (auth0.md §8, §11.10). The local stack's app runs on
+	 * {@code http://localhost}, so this tenant also takes http or https on a loopback
+	 * host, the one deviation (docs/reference-facts.md); every other host needs https.
+	 */
+	public static boolean acceptsLoginUri(String uri) {
+		try {
+			URI parsed = new URI(uri);
+			String host = parsed.getHost();
+			if (host == null) {
+				return false;
+			}
+			boolean loopback = host.equals("localhost") || host.startsWith("127.") || host.equals("[::1]");
+			return "https".equalsIgnoreCase(parsed.getScheme())
+					|| (loopback && "http".equalsIgnoreCase(parsed.getScheme()));
+		}
+		catch (URISyntaxException ex) {
+			return false;
+		}
 	}
 
 	/** Confidential clients authenticate at the token endpoint. */

@@ -42,10 +42,12 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import io.fedlab.localidp.MutableClock;
 import io.fedlab.localidp.http.EmulatorServer;
 import io.fedlab.localidp.http.FreePorts;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
  * The local Auth0 tenant over real HTTP, driven like a browser (no automatic redirects, a
@@ -61,7 +63,7 @@ class Auth0EmulatorIT {
 
 	static final String BASIC_CALLBACK = "http://app.example/callback";
 
-	static final String BASIC_LOGIN_URI = "http://app.example/login";
+	static final String BASIC_LOGIN_URI = "https://app.example/login";
 
 	static final String SPA_CALLBACK = "http://spa.example/callback";
 
@@ -132,6 +134,7 @@ class Auth0EmulatorIT {
 
 	@Test
 	void discoveryWhenIssuerWithSlashIsUsedAsBaseThenDoubleSlashIs404CannotGet() throws Exception {
+		// auth0.md §11 fact 1.
 		// auth0.md §1: Cognito configured with the slash fetches //.well-known and fails.
 		HttpResponse<String> response = get(this.backChannel, issuer + "/.well-known/openid-configuration");
 
@@ -194,40 +197,8 @@ class Auth0EmulatorIT {
 			.containsEntry("token_type", "Bearer")
 			.doesNotContainKey("refresh_token");
 
-		// auth0.md §11.6: RS256, kid in a JWKS of >= 2 keys, aud string, sid, nonce, 10
-		// h.
-		String idToken = (String) tokens.get("id_token");
-		JWTClaimsSet claims = verifyIdToken(idToken, "cognito-client");
-		SignedJWT jwt = SignedJWT.parse(idToken);
-		assertThat(jwt.getHeader().toJSONObject().keySet()).containsExactlyInAnyOrder("alg", "typ", "kid");
-		assertThat(jwt.getHeader().getType()).isEqualTo(JOSEObjectType.JWT);
-		Map<String, Object> payload = JSONObjectUtils.parse(jwt.getPayload().toString());
-		assertThat(payload.keySet()).containsExactly("nickname", "name", "picture", "updated_at", "email",
-				"email_verified", "iss", "aud", "sub", "iat", "exp", "sid", "nonce");
-		assertThat(payload.get("aud")).isEqualTo("cognito-client");
-		assertThat(payload.get("iss")).isEqualTo(issuer);
-		assertThat(claims.getSubject()).isEqualTo(Auth0Users.defaults("it-seed").get(0).userId())
-			.matches("auth0\\|[0-9a-f]{24}");
-		assertThat(payload).containsEntry("name", "Alice Liddell")
-			.containsEntry("nickname", "alice")
-			.containsEntry("email", "alice@example.com")
-			.containsEntry("email_verified", true)
-			.containsEntry("nonce", "n-0S6_WzA2Mj");
-		// auth0.md §11.4: updated_at is an ISO-8601 string with milliseconds.
-		assertThat(payload.get("updated_at")).isInstanceOf(String.class);
-		assertThat((String) payload.get("updated_at")).matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z");
-		assertThat((String) payload.get("sid")).matches("[A-Za-z0-9]{32}");
-		assertThat((long) payload.get("exp") - (long) payload.get("iat")).isEqualTo(36000);
-		assertThat(payload).doesNotContainKeys("at_hash", "auth_time");
-
-		// auth0.md §11.5: the access token is an opaque JWE, not a decodable JWT.
+		JWTClaimsSet claims = verifyIdToken((String) tokens.get("id_token"), "cognito-client");
 		String accessToken = (String) tokens.get("access_token");
-		String[] parts = accessToken.split("\\.", -1);
-		assertThat(parts).hasSize(5);
-		assertThat(parts[1]).isEmpty();
-		assertThat(new Base64URL(parts[0]).decodeToString())
-			.isEqualTo("{\"alg\":\"dir\",\"enc\":\"A256GCM\",\"iss\":\"" + issuer + "\"}");
-
 		HttpResponse<String> userInfoGet = send(this.backChannel,
 				HttpRequest.newBuilder(URI.create(base + "/userinfo"))
 					.header("Authorization", "Bearer " + accessToken)
@@ -236,8 +207,7 @@ class Auth0EmulatorIT {
 		Map<String, Object> profile = JSONObjectUtils.parse(userInfoGet.body());
 		assertThat(profile.keySet()).containsExactly("sub", "name", "nickname", "picture", "updated_at", "email",
 				"email_verified");
-		assertThat(profile).containsEntry("sub", claims.getSubject()).containsEntry("email_verified", true);
-		assertThat(profile.get("updated_at")).isEqualTo(payload.get("updated_at"));
+		assertThat(profile).containsEntry("sub", claims.getSubject());
 
 		// Cognito's attributes_request_method=POST (auth0.md §9): header, empty form
 		// body.
@@ -252,6 +222,80 @@ class Auth0EmulatorIT {
 				Map.of("access_token", accessToken));
 		assertThat(userInfoForm.statusCode()).isEqualTo(200);
 		assertThat(JSONObjectUtils.parse(userInfoForm.body())).containsEntry("sub", claims.getSubject());
+	}
+
+	@Test
+	void idTokenWhenIssuedThenRs256KidInTwoKeyJwksAudStringAuth0SubSidNonceAndTenHours() throws Exception {
+		// auth0.md §11.6; no auth_time without max_age or prompt=login, no at_hash in
+		// the code flow (§7).
+		String code = signIn(this.browser, "cognito-client", COGNITO_CALLBACK, Map.of("nonce", "n-0S6_WzA2Mj"));
+		String idToken = (String) exchange(code, COGNITO_CALLBACK).get("id_token");
+
+		JWTClaimsSet claims = verifyIdToken(idToken, "cognito-client");
+		SignedJWT jwt = SignedJWT.parse(idToken);
+		assertThat(jwt.getHeader().toJSONObject().keySet()).containsExactlyInAnyOrder("alg", "typ", "kid");
+		assertThat(jwt.getHeader().getAlgorithm()).isEqualTo(JWSAlgorithm.RS256);
+		JWKSet jwks = JWKSet.parse(get(this.backChannel, base + "/.well-known/jwks.json").body());
+		assertThat(jwks.getKeys()).hasSizeGreaterThanOrEqualTo(2);
+		assertThat(jwks.getKeyByKeyId(jwt.getHeader().getKeyID())).isNotNull();
+		Map<String, Object> payload = payload(idToken);
+		assertThat(payload.keySet()).containsExactly("nickname", "name", "picture", "updated_at", "email",
+				"email_verified", "iss", "aud", "sub", "iat", "exp", "sid", "nonce");
+		assertThat(payload.get("aud")).isEqualTo("cognito-client");
+		assertThat(payload.get("iss")).isEqualTo(issuer);
+		assertThat(claims.getSubject()).isEqualTo(Auth0Users.defaults("it-seed").get(0).userId())
+			.matches("auth0\\|[0-9a-f]{24}");
+		assertThat(payload).containsEntry("name", "Alice Liddell")
+			.containsEntry("nickname", "alice")
+			.containsEntry("email", "alice@example.com")
+			.containsEntry("nonce", "n-0S6_WzA2Mj");
+		assertThat((String) payload.get("sid")).matches("[A-Za-z0-9]{32}");
+		assertThat((long) payload.get("exp") - (long) payload.get("iat")).isEqualTo(36000);
+		assertThat(payload).doesNotContainKeys("at_hash", "auth_time");
+	}
+
+	@Test
+	void userinfoWhenCalledThenUpdatedAtIsIsoStringAndEmailVerifiedBoolean() throws Exception {
+		// auth0.md §11.4, in the ID token and at /userinfo alike.
+		String code = signIn(this.browser, "cognito-client", COGNITO_CALLBACK, Map.of());
+		Map<String, Object> tokens = exchange(code, COGNITO_CALLBACK);
+		Map<String, Object> idToken = payload((String) tokens.get("id_token"));
+
+		HttpResponse<String> userInfo = send(this.backChannel,
+				HttpRequest.newBuilder(URI.create(base + "/userinfo"))
+					.header("Authorization", "Bearer " + tokens.get("access_token"))
+					.GET());
+
+		Map<String, Object> profile = JSONObjectUtils.parse(userInfo.body());
+		for (Map<String, Object> claims : List.of(idToken, profile)) {
+			assertThat(claims.get("updated_at")).isInstanceOf(String.class);
+			assertThat((String) claims.get("updated_at"))
+				.matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z");
+			assertThat(claims.get("email_verified")).isEqualTo(Boolean.TRUE);
+		}
+		assertThat(profile.get("updated_at")).isEqualTo(idToken.get("updated_at"));
+	}
+
+	@Test
+	void accessTokenWhenNoAudienceThenOpaqueJweValidOnlyAtUserinfoFor86400Seconds() throws Exception {
+		// auth0.md §11.5: never a decodable JWT with aud = client_id.
+		String code = signIn(this.browser, "cognito-client", COGNITO_CALLBACK, Map.of());
+		Map<String, Object> tokens = exchange(code, COGNITO_CALLBACK);
+		String accessToken = (String) tokens.get("access_token");
+
+		assertThat(tokens).containsEntry("expires_in", 86400L);
+		String[] parts = accessToken.split("\\.", -1);
+		assertThat(parts).hasSize(5);
+		assertThat(parts[1]).isEmpty();
+		assertThat(new Base64URL(parts[0]).decodeToString())
+			.isEqualTo("{\"alg\":\"dir\",\"enc\":\"A256GCM\",\"iss\":\"" + issuer + "\"}");
+		assertThatExceptionOfType(ParseException.class).isThrownBy(() -> SignedJWT.parse(accessToken));
+		assertThat(accessToken).doesNotContain(Base64URL.encode("cognito-client").toString());
+		HttpResponse<String> userInfo = send(this.backChannel,
+				HttpRequest.newBuilder(URI.create(base + "/userinfo"))
+					.header("Authorization", "Bearer " + accessToken)
+					.GET());
+		assertThat(userInfo.statusCode()).isEqualTo(200);
 	}
 
 	@Test
@@ -282,6 +326,7 @@ class Auth0EmulatorIT {
 
 	@Test
 	void authorizeWhenPromptNoneWithoutSessionThenLoginRequiredRedirectWithState() throws Exception {
+		// auth0.md §11 fact 9.
 		// auth0.md §2: prompt=none →
 		// error=login_required&error_description=Login%20required.
 		HttpResponse<String> response = get(this.browser,
@@ -304,6 +349,7 @@ class Auth0EmulatorIT {
 
 	@Test
 	void authorizeWhenPromptLoginThenFormAgainAndAuthTimeInIdToken() throws Exception {
+		// auth0.md §11 fact 6.
 		// auth0.md §7: auth_time only with max_age or prompt=login.
 		signIn(this.browser, "cognito-client", COGNITO_CALLBACK, Map.of());
 
@@ -317,6 +363,18 @@ class Auth0EmulatorIT {
 
 		assertThat(payload).containsKey("auth_time");
 		assertThat(payload.get("sub")).isEqualTo(Auth0Users.defaults("it-seed").get(1).userId());
+	}
+
+	@Test
+	void authorizeWhenMaxAgeGivenThenAuthTimeInIdToken() throws Exception {
+		// auth0.md §11.6: auth_time only with max_age or prompt=login.
+		signIn(this.browser, "cognito-client", COGNITO_CALLBACK, Map.of());
+
+		String code = signIn(this.browser, "cognito-client", COGNITO_CALLBACK, Map.of("max_age", "3600"));
+		Map<String, Object> payload = payload((String) exchange(code, COGNITO_CALLBACK).get("id_token"));
+
+		assertThat(payload.get("auth_time")).isInstanceOf(Long.class);
+		assertThat((long) payload.get("auth_time")).isLessThanOrEqualTo((long) payload.get("iat"));
 	}
 
 	@Test
@@ -341,6 +399,7 @@ class Auth0EmulatorIT {
 
 	@Test
 	void authorizeWhenResponseTypeTokenThenUnsupportedResponseTypeRedirect() throws Exception {
+		// auth0.md §11 fact 9.
 		HttpResponse<String> response = get(this.browser, base + "/authorize?client_id=cognito-client&redirect_uri="
 				+ enc(COGNITO_CALLBACK) + "&response_type=token&state=s");
 
@@ -379,6 +438,7 @@ class Auth0EmulatorIT {
 
 	@Test
 	void loginPageWhenTransactionUnknownThenBackButtonErrorPage() throws Exception {
+		// auth0.md §11 fact 10.
 		// auth0.md §2: the login transaction is gone (bookmark, back button).
 		HttpResponse<String> response = get(this.browser, base + "/u/login?state=bookmarked");
 
@@ -430,6 +490,7 @@ class Auth0EmulatorIT {
 
 	@Test
 	void tokenWhenBasicSentToPostApplicationThen401AccessDenied() throws Exception {
+		// auth0.md §11 fact 2.
 		// auth0.md §8: the configured method is enforced; a mismatch is 401.
 		String code = signIn(this.browser, "cognito-client", COGNITO_CALLBACK, Map.of());
 
@@ -480,6 +541,7 @@ class Auth0EmulatorIT {
 
 	@Test
 	void tokenWhenCodeExpiredOrUnknownThen403InvalidAuthorizationCode() throws Exception {
+		// auth0.md §11 fact 2.
 		String code = signIn(this.browser, "cognito-client", COGNITO_CALLBACK, Map.of());
 		clock.advance(Duration.ofSeconds(601));
 
@@ -638,6 +700,7 @@ class Auth0EmulatorIT {
 
 	@Test
 	void userinfoWhenTokenExpiredThen401TokenHasExpired() throws Exception {
+		// auth0.md §11 fact 3.
 		String code = signIn(this.browser, "cognito-client", COGNITO_CALLBACK, Map.of());
 		String accessToken = (String) exchange(code, COGNITO_CALLBACK).get("access_token");
 		clock.advance(Duration.ofSeconds(86401));
@@ -687,6 +750,18 @@ class Auth0EmulatorIT {
 	}
 
 	@Test
+	void v2LogoutWhenReturnToHasQueryAndFragmentThenBothIgnoredForMatchingAndKept() throws Exception {
+		// auth0.md §11.7: "the query string, and hash information … are not taken into
+		// account".
+		String returnTo = COGNITO_LOGOUT + "?client_id=app-client#after";
+
+		HttpResponse<String> response = get(this.browser,
+				base + "/v2/logout?client_id=cognito-client&returnTo=" + enc(returnTo));
+
+		assertThat(location(response)).isEqualTo(returnTo);
+	}
+
+	@Test
 	void v2LogoutWhenServerSessionEndedThenOldCookieNoLongerSignsIn() throws Exception {
 		signIn(this.browser, "cognito-client", COGNITO_CALLBACK, Map.of());
 		String cookie = cookieHeader(this.browser);
@@ -704,6 +779,7 @@ class Auth0EmulatorIT {
 
 	@Test
 	void v2LogoutWhenReturnToNotAllowedThen400PageAndSessionStillCleared() throws Exception {
+		// auth0.md §11 fact 7.
 		signIn(this.browser, "cognito-client", COGNITO_CALLBACK, Map.of());
 
 		HttpResponse<String> response = get(this.browser,
@@ -720,6 +796,7 @@ class Auth0EmulatorIT {
 
 	@Test
 	void v2LogoutWhenNoClientIdThenTenantListApplies() throws Exception {
+		// auth0.md §11 fact 7.
 		// auth0.md §5: without client_id the tenant's Allowed Logout URLs decide.
 		assertThat(location(get(this.browser, base + "/v2/logout?returnTo=" + enc(APP_SIGNED_OUT + "?a=b"))))
 			.isEqualTo(APP_SIGNED_OUT + "?a=b");
@@ -728,6 +805,7 @@ class Auth0EmulatorIT {
 
 	@Test
 	void v2LogoutWhenClientIdAloneThenFirstAllowedLogoutUrl() throws Exception {
+		// auth0.md §11 fact 7.
 		HttpResponse<String> response = get(this.browser, base + "/v2/logout?client_id=cognito-client");
 
 		assertThat(location(response)).isEqualTo(COGNITO_LOGOUT);
@@ -762,6 +840,7 @@ class Auth0EmulatorIT {
 
 	@Test
 	void oidcLogoutWhenUriQueryDiffersThenErrorUnlikeV2Logout() throws Exception {
+		// auth0.md §11 fact 8.
 		String code = signIn(this.browser, "cognito-client", COGNITO_CALLBACK, Map.of());
 		String idToken = (String) exchange(code, COGNITO_CALLBACK).get("id_token");
 
@@ -774,6 +853,7 @@ class Auth0EmulatorIT {
 
 	@Test
 	void oidcLogoutWhenNoHintsThenConfirmationFormThenPostLogsOut() throws Exception {
+		// auth0.md §11 fact 8.
 		signIn(this.browser, "cognito-client", COGNITO_CALLBACK, Map.of());
 
 		HttpResponse<String> prompt = get(this.browser,

@@ -54,6 +54,30 @@ class Auth0EmulatorTests {
 	}
 
 	@Test
+	void applicationWhenLoginUriPlainHttpOnPublicHostThenRefused() {
+		// auth0.md §11.10: the Application Login URI must be https.
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> new Auth0Application("a", "id", "s", "client_secret_post", List.of(), List.of(),
+					"http://app.example/login"))
+			.withMessageContaining("must be https");
+		assertThat(Auth0Application.acceptsLoginUri("https://app.example/login?x=1")).isTrue();
+		assertThat(Auth0Application.acceptsLoginUri("app.example/login")).isFalse();
+		assertThat(Auth0Application.acceptsLoginUri("myapp://login")).isFalse();
+	}
+
+	@Test
+	void applicationWhenLoginUriOnLoopbackHostThenAcceptedAsTheLocalDeviation() {
+		// auth0.md §11.10 says "not localhost"; the local app lives there, so this tenant
+		// takes loopback hosts (docs/reference-facts.md).
+		for (String uri : List.of("http://localhost:8080/oauth2/authorization/cognito", "http://127.0.0.1:8080/login",
+				"http://[::1]:8080/login", "https://localhost/login")) {
+			assertThat(Auth0Application.acceptsLoginUri(uri)).as(uri).isTrue();
+			assertThat(new Auth0Application("a", "id", "s", "client_secret_post", List.of(), List.of(), uri)
+				.initiateLoginUri()).isEqualTo(uri);
+		}
+	}
+
+	@Test
 	void applicationToStringWhenPrintedThenSecretAbsent() {
 		Auth0Application app = new Auth0Application("a", "id", "top-secret", "client_secret_post", List.of(), List.of(),
 				null);

@@ -4,6 +4,8 @@ import java.time.Duration;
 
 import org.junit.jupiter.api.Test;
 
+import io.fedlab.localidp.MutableClock;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 class ExpiringMapTests {

@@ -103,10 +103,13 @@ class CognitoApiHttpIT {
 		String issuer = api.baseUrl() + "/" + poolId;
 		assertThat(doc.get("issuer").stringValue()).isEqualTo(issuer);
 		assertThat(doc.get("jwks_uri").stringValue()).isEqualTo(issuer + "/.well-known/jwks.json");
-		// Fact 3: the OAuth endpoints live on the pool domain, userInfo with a capital I.
+		// cognito.md §9 fact 3: the OAuth endpoints live on the pool domain, userInfo
+		// with a capital I; fact 1: end_session_endpoint is listed.
 		assertThat(doc.get("authorization_endpoint").stringValue())
 			.isEqualTo(TestCognitoApi.HOSTED_UI + "/oauth2/authorize");
 		assertThat(doc.get("userinfo_endpoint").stringValue()).isEqualTo(TestCognitoApi.HOSTED_UI + "/oauth2/userInfo");
+		assertThat(doc.get("token_endpoint").stringValue()).isEqualTo(TestCognitoApi.HOSTED_UI + "/oauth2/token");
+		assertThat(doc.get("revocation_endpoint").stringValue()).isEqualTo(TestCognitoApi.HOSTED_UI + "/oauth2/revoke");
 		assertThat(doc.get("end_session_endpoint").stringValue()).isEqualTo(TestCognitoApi.HOSTED_UI + "/logout");
 		assertThat(doc.get("response_types_supported").toString()).isEqualTo("[\"code\",\"token\"]");
 		assertThat(doc.has("code_challenge_methods_supported")).isFalse();
@@ -138,6 +141,7 @@ class CognitoApiHttpIT {
 
 	@Test
 	void jwksWhenFetchedThenTwoPublicRsaKeysWithDifferentKids() throws Exception {
+		// cognito.md §9 fact 3.
 		String poolId = createPool(null);
 
 		JsonNode keys = json(get("/" + poolId + "/.well-known/jwks.json")).get("keys");
@@ -164,6 +168,7 @@ class CognitoApiHttpIT {
 
 	@Test
 	void errorWhenResourceMissingThenTypeAndMessageBodyWithErrorTypeHeader() throws Exception {
+		// cognito.md §9 fact 15.
 		String poolId = createPool(null);
 
 		HttpResponse<String> response = post("DescribeUserPoolClient",
@@ -189,10 +194,22 @@ class CognitoApiHttpIT {
 
 	@Test
 	void getUserWhenNoAuthorizationHeaderThenStillAnsweredBecauseUnsigned() throws Exception {
+		// cognito.md §9 fact 15.
 		HttpResponse<String> response = post("GetUser", "{\"AccessToken\":\"a.b.c\"}", false);
 
 		assertThat(response.statusCode()).isEqualTo(400);
 		assertThat(json(response).get("__type").stringValue()).isEqualTo("NotAuthorizedException");
+	}
+
+	@Test
+	void revokeTokenAndGlobalSignOutWhenNoAuthorizationHeaderThenAnsweredBecauseUnsigned() throws Exception {
+		// cognito.md §9 fact 15: only GetUser, RevokeToken and GlobalSignOut (of these)
+		// go unsigned; a signed operation without SigV4 is refused before it runs.
+		HttpResponse<String> revoke = post("RevokeToken", "{\"Token\":\"x\",\"ClientId\":\"nobody\"}", false);
+		HttpResponse<String> signOut = post("GlobalSignOut", "{\"AccessToken\":\"a.b.c\"}", false);
+
+		assertThat(json(revoke).get("__type").stringValue()).isEqualTo("UnauthorizedException");
+		assertThat(json(signOut).get("__type").stringValue()).isEqualTo("NotAuthorizedException");
 	}
 
 	@Test
@@ -237,6 +254,7 @@ class CognitoApiHttpIT {
 
 	@Test
 	void describeUserPoolDomainWhenUnknownThenRaw200EmptyDescription() throws Exception {
+		// cognito.md §9 fact 15.
 		HttpResponse<String> response = post("DescribeUserPoolDomain", "{\"Domain\":\"unknown-prefix\"}", true);
 
 		assertThat(response.statusCode()).isEqualTo(200);

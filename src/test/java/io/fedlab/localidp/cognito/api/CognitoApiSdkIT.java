@@ -133,6 +133,7 @@ class CognitoApiSdkIT {
 
 	@Test
 	void describeUserPoolWhenUnknownThenResourceNotFoundNamingThePool() {
+		// cognito.md §9 fact 15.
 		assertThatExceptionOfType(ResourceNotFoundException.class)
 			.isThrownBy(() -> cognito.describeUserPool((r) -> r.userPoolId("us-east-1_NoSuchPool")))
 			.satisfies(message("User pool us-east-1_NoSuchPool does not exist."));
@@ -156,6 +157,7 @@ class CognitoApiSdkIT {
 
 	@Test
 	void describeUserPoolDomainWhenUnknownThenEmptyDescriptionNotError() {
+		// cognito.md §9 fact 15.
 		DescribeUserPoolDomainResponse response = cognito
 			.describeUserPoolDomain((r) -> r.domain("nobody-has-this-prefix"));
 
@@ -288,6 +290,7 @@ class CognitoApiSdkIT {
 
 	@Test
 	void createUserPoolClientWhenGenerateSecretThenDescribeReturnsSecretAndDocumentedDefaults() {
+		// cognito.md §9 fact 15.
 		String poolId = newPool();
 		String clientId = cognito
 			.createUserPoolClient((r) -> r.userPoolId(poolId).clientName("fedlab-web").generateSecret(true))
@@ -314,6 +317,7 @@ class CognitoApiSdkIT {
 
 	@Test
 	void updateUserPoolClientWhenFieldsOmittedThenTheyAreResetToDefaults() {
+		// cognito.md §9 fact 15.
 		String poolId = newPool();
 		UserPoolClientType created = newOAuthClient(poolId);
 		assertThat(created.allowedOAuthFlowsUserPoolClient()).isTrue();
@@ -431,6 +435,7 @@ class CognitoApiSdkIT {
 
 	@Test
 	void adminGetUserWhenFederatedThenUserAttributesHoldIdentitiesJsonString() {
+		// cognito.md §9 fact 6.
 		String poolId = newPool();
 		PoolUser user = api.putFederatedUser(api.store.pool(poolId), "auth0|65f0bb", "bob@example.com");
 
@@ -491,6 +496,7 @@ class CognitoApiSdkIT {
 
 	@Test
 	void getUserWhenValidAccessTokenThenProfileUnsignedThenRevokeTokenRevokesIt() {
+		// cognito.md §9 fact 15.
 		String poolId = newPool();
 		UserPool pool = api.store.pool(poolId);
 		UserPoolClientType client = newOAuthClient(poolId);
@@ -514,6 +520,7 @@ class CognitoApiSdkIT {
 			.revokeToken((r) -> r.token(refreshToken).clientId(client.clientId()).clientSecret("wrong-secret")));
 		cognito
 			.revokeToken((r) -> r.token(refreshToken).clientId(client.clientId()).clientSecret(client.clientSecret()));
+		assertThat(unsignedCalls("RevokeToken")).hasSizeGreaterThanOrEqualTo(2);
 
 		assertThatExceptionOfType(NotAuthorizedException.class)
 			.isThrownBy(() -> cognito.getUser((r) -> r.accessToken(accessToken)))
@@ -522,6 +529,7 @@ class CognitoApiSdkIT {
 
 	@Test
 	void getUserWhenAccessTokenLacksAdminScopeThenNotAuthorized() {
+		// cognito.md §9 fact 15.
 		String poolId = newPool();
 		UserPool pool = api.store.pool(poolId);
 		UserPoolClientType client = newOAuthClient(poolId);
@@ -534,7 +542,8 @@ class CognitoApiSdkIT {
 	}
 
 	@Test
-	void globalSignOutWhenCalledThenTheAccessTokenIsRevoked() {
+	void globalSignOutWhenCalledUnsignedThenTheAccessTokenIsRevoked() {
+		// cognito.md §9 fact 15: GlobalSignOut is unsigned, authorized by the token.
 		String poolId = newPool();
 		UserPool pool = api.store.pool(poolId);
 		UserPoolClientType client = newOAuthClient(poolId);
@@ -544,9 +553,39 @@ class CognitoApiSdkIT {
 
 		cognito.globalSignOut((r) -> r.accessToken(accessToken));
 
+		assertThat(unsignedCalls("GlobalSignOut")).isNotEmpty();
 		assertThatExceptionOfType(NotAuthorizedException.class)
 			.isThrownBy(() -> cognito.getUser((r) -> r.accessToken(accessToken)))
 			.satisfies(message("Access Token has been revoked"));
+	}
+
+	@Test
+	void globalSignOutWhenAccessTokenLacksAdminScopeThenNotAuthorized() {
+		// cognito.md §9 fact 15: GlobalSignOut, like GetUser, needs
+		// aws.cognito.signin.user.admin in the access token.
+		String poolId = newPool();
+		UserPool pool = api.store.pool(poolId);
+		UserPoolClientType client = newOAuthClient(poolId);
+		PoolUser user = api.putFederatedUser(pool, "auth0|65f0ff", "hank@example.com");
+		String accessToken = api.tokens
+			.accessToken(api.grant(pool, client.clientId(), user, List.of("openid", "email")));
+
+		assertThatExceptionOfType(NotAuthorizedException.class)
+			.isThrownBy(() -> cognito.globalSignOut((r) -> r.accessToken(accessToken)))
+			.satisfies(message("Access Token does not have required scopes"));
+		assertThat(cognito
+			.getUser((r) -> r.accessToken(api.tokens.accessToken(
+					api.grant(pool, client.clientId(), user, List.of("openid", "aws.cognito.signin.user.admin")))))
+			.username()).isEqualTo(user.username());
+	}
+
+	/** The SDK's calls of {@code operation}, each checked to carry no SigV4 header. */
+	private static List<LoggedRequest> unsignedCalls(String operation) {
+		List<LoggedRequest> calls = api.server.wireMock()
+			.findAll(WireMock.postRequestedFor(WireMock.urlEqualTo("/"))
+				.withHeader("X-Amz-Target", WireMock.equalTo("AWSCognitoIdentityProviderService." + operation)));
+		assertThat(calls).allSatisfy((r) -> assertThat(r.containsHeader("Authorization")).isFalse());
+		return calls;
 	}
 
 }

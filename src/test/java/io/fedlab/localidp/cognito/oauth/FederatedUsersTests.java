@@ -60,6 +60,7 @@ class FederatedUsersTests {
 
 	@Test
 	void signInWhenPoolCaseSensitiveThenCaseKept() throws Exception {
+		// cognito.md §9 fact 7.
 		FederatedUsers users = new FederatedUsers(this.store,
 				HostedUiOptions.defaults().withLowercaseFederatedUsernames(false), Clock.systemUTC());
 		PoolUser user = users.signIn(this.pool, client(), this.idp, claims("auth0|65F0ab", "jane@example.com"));

@@ -17,10 +17,13 @@ import java.util.List;
 import java.util.Map;
 
 import com.github.tomakehurst.wiremock.client.WireMock;
+import com.github.tomakehurst.wiremock.matching.RequestPatternBuilder;
 import com.github.tomakehurst.wiremock.stubbing.StubMapping;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import com.nimbusds.jose.crypto.RSASSAVerifier;
 import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.util.Base64URL;
+import com.nimbusds.jose.util.JSONArrayUtils;
 import com.nimbusds.jose.util.JSONObjectUtils;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
@@ -30,6 +33,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import io.fedlab.localidp.MutableClock;
 import io.fedlab.localidp.auth0.Auth0Application;
 import io.fedlab.localidp.auth0.Auth0Emulator;
 import io.fedlab.localidp.auth0.Auth0Settings;
@@ -62,6 +66,9 @@ class HostedUiFederationIT {
 	static final String AUTH0_CLIENT_ID = "a0CognitoClient0000000000000001";
 
 	static final String AUTH0_CLIENT_SECRET = "auth0-secret-for-cognito-0123456789";
+
+	/** The local Cognito's clock; tests move it to age codes and tokens. */
+	static final MutableClock clock = new MutableClock();
 
 	static EmulatorServer hostedServer;
 
@@ -109,10 +116,10 @@ class HostedUiFederationIT {
 		clientId = store.ids().clientId();
 		clientSecret = store.ids().clientSecret();
 		keys = new PoolKeys(null);
-		CognitoTokens tokens = new CognitoTokens(keys, (id) -> "http://localhost:9229/" + id, Clock.systemUTC());
+		CognitoTokens tokens = new CognitoTokens(keys, (id) -> "http://localhost:9229/" + id, clock);
 		hostedUi = new HostedUiDispatcher(store, tokens, DOMAIN,
 				HostedUiOptions.defaults().withBackChannelTimeout(Duration.ofSeconds(1)),
-				HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build(), Clock.systemUTC());
+				HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build(), clock);
 		hostedServer = new EmulatorServer("cognito-hosted-ui", "127.0.0.1", hostedPort, hostedUi).start();
 		List<Auth0User> users = Auth0Users.defaults("hosted-ui-it");
 		alice = users.get(0);
@@ -144,7 +151,8 @@ class HostedUiFederationIT {
 	}
 
 	@AfterEach
-	void removeAuth0Overrides() {
+	void removeAuth0OverridesAndResetClock() {
+		clock.reset();
 		if (this.auth0Override != null) {
 			auth0Server.wireMock().removeStub(this.auth0Override);
 		}
@@ -153,7 +161,7 @@ class HostedUiFederationIT {
 	// Happy path
 
 	@Test
-	void codeFlowWhenFederatedThroughAuth0ThenTokensHaveCognitoShapes() throws Exception {
+	void codeFlowWhenFederatedThroughAuth0ThenTokenResponseHasCognitoShape() throws Exception {
 		String appRedirect = signIn(authorizeParams("Auth0"));
 		Map<String, String> callback = query(appRedirect);
 		assertThat(appRedirect).startsWith(TestCognitoPools.APP_CALLBACK + "?code=");
@@ -173,100 +181,198 @@ class HostedUiFederationIT {
 		assertThat(body.get("token_type")).isEqualTo("Bearer");
 		assertThat(((Number) body.get("expires_in")).longValue()).isEqualTo(3600);
 
-		String expectedUsername = ("Auth0_" + alice.userId()).toLowerCase();
-		String autoGroup = pool.id() + "_Auth0";
+		// cognito.md §3: RS256 with a kid and no typ; ID and access tokens signed with
+		// different keys of the pool.
 		SignedJWT id = verified((String) body.get("id_token"));
+		SignedJWT access = verified((String) body.get("access_token"));
 		JWTClaimsSet idClaims = id.getJWTClaimsSet();
 		assertThat(id.getHeader().getType()).isNull();
-		assertThat(idClaims.getStringClaim("token_use")).isEqualTo("id");
-		assertThat(idClaims.getAudience()).containsExactly(clientId);
+		assertThat(access.getHeader().getKeyID()).isNotEqualTo(id.getHeader().getKeyID());
 		assertThat(idClaims.getIssuer()).isEqualTo("http://localhost:9229/" + pool.id());
-		// Fact 7: <ProviderName>_<sub>, lowercased in a case-insensitive pool; the
-		// auto group in both tokens.
-		assertThat(idClaims.getStringClaim("cognito:username")).isEqualTo(expectedUsername);
-		assertThat(idClaims.getStringListClaim("cognito:groups")).contains(autoGroup);
-		assertThat(idClaims.getClaim("email_verified")).isEqualTo(Boolean.TRUE);
 		assertThat(idClaims.getStringClaim("email")).isEqualTo("alice@example.com");
 		assertThat(idClaims.getStringClaim("nonce")).isEqualTo("app-nonce");
-		// Fact 6: identities in the ID token carry strings.
-		Map<?, ?> identity = (Map<?, ?>) ((List<?>) idClaims.getClaim("identities")).get(0);
-		assertThat(identity.get("primary")).isEqualTo("true");
-		assertThat(identity.get("dateCreated")).isInstanceOf(String.class);
-		assertThat(identity.get("userId")).isEqualTo(alice.userId());
-		assertThat(identity.get("providerName")).isEqualTo("Auth0");
-		assertThat(identity.containsKey("issuer")).isTrue();
+		assertThat(access.getJWTClaimsSet().getSubject()).isEqualTo(idClaims.getSubject());
+	}
 
-		SignedJWT access = verified((String) body.get("access_token"));
-		JWTClaimsSet accessClaims = access.getJWTClaimsSet();
-		// Fact 4: no aud on the access token; client_id, username, version 2.
-		assertThat(accessClaims.getAudience()).isEmpty();
-		assertThat(accessClaims.getStringClaim("token_use")).isEqualTo("access");
-		assertThat(accessClaims.getStringClaim("client_id")).isEqualTo(clientId);
-		assertThat(accessClaims.getStringClaim("username")).isEqualTo(expectedUsername);
-		assertThat(accessClaims.getLongClaim("version")).isEqualTo(2L);
-		assertThat(accessClaims.getStringClaim("scope")).isEqualTo("openid email profile");
-		assertThat(accessClaims.getStringListClaim("cognito:groups")).contains(autoGroup);
-		assertThat(access.getHeader().getKeyID()).isNotEqualTo(id.getHeader().getKeyID());
-		assertThat(accessClaims.getSubject()).isEqualTo(idClaims.getSubject());
+	@Test
+	void accessTokenWhenIssuedThenNoAudButClientIdUsernameVersion2TokenUseAccessAndScopeString() throws Exception {
+		// cognito.md §9 fact 4 (access token part; aud only with resource=, which the
+		// emulator does not implement: docs/reference-facts.md).
+		Map<String, Object> access = payload(verified((String) signInTokens().get("access_token")));
 
-		// Fact 6: the profile's identities is a JSON string with boolean primary and
-		// numeric dateCreated; status EXTERNAL_PROVIDER.
-		PoolUser user = pool.user(expectedUsername);
-		assertThat(user.userStatus()).isEqualTo("EXTERNAL_PROVIDER");
-		assertThat(user.attribute("identities")).contains("\"primary\":true")
-			.contains("\"issuer\":null")
-			.containsPattern("\"dateCreated\":\\d+");
-		assertThat(pool.group(autoGroup)).isNotNull();
-		assertThat(pool.group(autoGroup).description()).isNull();
+		assertThat(access).doesNotContainKey("aud")
+			.containsEntry("token_use", "access")
+			.containsEntry("client_id", clientId)
+			.containsEntry("username", expectedUsername())
+			.containsEntry("version", 2L)
+			.containsEntry("scope", "openid email profile");
+	}
 
-		// Fact 5: userInfo booleans are strings, plus username.
+	@Test
+	void idTokenWhenIssuedThenAudIsClientIdStringWithCognitoUsernameAndTokenUseId() throws Exception {
+		// cognito.md §9 fact 4 (ID token part).
+		Map<String, Object> id = payload(verified((String) signInTokens().get("id_token")));
+
+		assertThat(id).containsEntry("aud", clientId)
+			.containsEntry("cognito:username", expectedUsername())
+			.containsEntry("token_use", "id");
+	}
+
+	@Test
+	void userInfoWhenCalledThenVerifiedFlagsAreStringsWithUsernameWhileIdTokenHasBooleans() throws Exception {
+		// cognito.md §9 fact 5. Auth0 sends no phone number, so the test gives alice one.
+		signInTokens();
+		PoolUser user = pool.user(expectedUsername());
+		Map<String, String> attributes = new LinkedHashMap<>(user.attributes());
+		attributes.put("phone_number", "+12065551212");
+		attributes.put("phone_number_verified", "true");
+		store.putUser(pool, new PoolUser(user.username(), attributes, user.userCreateDate(),
+				user.userLastModifiedDate(), user.enabled(), user.userStatus()));
+		// Scope openid alone releases every readable attribute (cognito.md §1.7); the
+		// live cognito session issues the code without Auth0.
+		Map<String, String> params = authorizeParams("Auth0");
+		params.put("scope", "openid");
+		Map<String, Object> tokens = redeem(query(signIn(params)).get("code"));
+
+		Map<String, Object> id = payload(verified((String) tokens.get("id_token")));
+		assertThat(id).containsEntry("email_verified", true).containsEntry("phone_number_verified", true);
 		HttpResponse<String> info = get(this.backend, hosted + "/oauth2/userInfo",
-				"Bearer " + body.get("access_token"));
+				"Bearer " + tokens.get("access_token"));
 		assertThat(info.statusCode()).isEqualTo(200);
 		assertThat(info.headers().firstValue("Access-Control-Allow-Origin")).hasValue("*");
 		Map<String, Object> profile = JSONObjectUtils.parse(info.body());
-		assertThat(profile.get("email_verified")).isEqualTo("true");
-		assertThat(profile.get("username")).isEqualTo(expectedUsername);
-		assertThat(profile.get("sub")).isEqualTo(idClaims.getSubject());
-		assertThat(profile.get("email")).isEqualTo("alice@example.com");
+		assertThat(profile).containsEntry("email_verified", "true")
+			.containsEntry("phone_number_verified", "true")
+			.containsEntry("username", expectedUsername())
+			.containsEntry("sub", id.get("sub"))
+			.containsEntry("email", "alice@example.com");
+	}
 
-		// Fact 8: the refresh grant returns no refresh_token, keeps auth_time, drops
-		// the nonce.
+	@Test
+	void identitiesWhenFederatedThenStringsInIdTokenButJsonStringWithBooleanAndNumberInProfile() throws Exception {
+		// cognito.md §9 fact 6 (the API side:
+		// CognitoApiSdkIT#adminGetUserWhenFederated…).
+		Map<String, Object> id = payload(verified((String) signInTokens().get("id_token")));
+
+		Map<?, ?> identity = (Map<?, ?>) ((List<?>) id.get("identities")).get(0);
+		assertThat(identity.get("primary")).isEqualTo("true");
+		assertThat(identity.get("dateCreated")).isInstanceOf(String.class);
+		assertThat((String) identity.get("dateCreated")).matches("\\d{13}");
+		assertThat(identity.get("userId")).isEqualTo(alice.userId());
+		assertThat(identity.get("providerName")).isEqualTo("Auth0");
+		assertThat(identity.get("providerType")).isEqualTo("OIDC");
+		assertThat(identity.containsKey("issuer")).isTrue();
+		PoolUser user = pool.user(expectedUsername());
+		Map<?, ?> stored = (Map<?, ?>) JSONArrayUtils.parse(user.attribute("identities")).get(0);
+		assertThat(stored.get("primary")).isEqualTo(Boolean.TRUE);
+		assertThat(stored.get("dateCreated")).isInstanceOf(Number.class);
+		assertThat(((Number) stored.get("dateCreated")).toString()).isEqualTo(identity.get("dateCreated"));
+		assertThat(stored.containsKey("issuer")).isTrue();
+		assertThat(stored.get("issuer")).isNull();
+	}
+
+	@Test
+	void federatedUserWhenCreatedThenLowercasedProviderUnderscoreSubAndAutoGroupInBothTokens() throws Exception {
+		// cognito.md §9 fact 7: <ProviderName>_<IdP sub>, lowercased in a pool whose
+		// usernames are not case-sensitive; the auto group <poolId>_<ProviderName> keeps
+		// its case and appears in both tokens.
+		Map<String, Object> tokens = signInTokens();
+		String autoGroup = pool.id() + "_Auth0";
+
+		assertThat(expectedUsername()).isEqualTo("auth0_" + alice.userId().toLowerCase());
+		PoolUser user = pool.user(expectedUsername());
+		assertThat(user).isNotNull();
+		assertThat(user.userStatus()).isEqualTo("EXTERNAL_PROVIDER");
+		JWTClaimsSet id = verified((String) tokens.get("id_token")).getJWTClaimsSet();
+		JWTClaimsSet access = verified((String) tokens.get("access_token")).getJWTClaimsSet();
+		assertThat(id.getStringClaim("cognito:username")).isEqualTo(expectedUsername());
+		assertThat(id.getStringListClaim("cognito:groups")).contains(autoGroup);
+		assertThat(access.getStringListClaim("cognito:groups")).contains(autoGroup);
+		// Created bare at the first sign-in (cognito.md §1.4, emulator choice).
+		assertThat(pool.group(autoGroup)).isNotNull();
+		assertThat(pool.group(autoGroup).description()).isNull();
+	}
+
+	@Test
+	void refreshWhenRotationDisabledThenNoNewRefreshTokenAndAuthTimeKeptAndNoNonce() throws Exception {
+		// cognito.md §9 fact 8.
+		Map<String, Object> tokens = signInTokens();
+		JWTClaimsSet id = verified((String) tokens.get("id_token")).getJWTClaimsSet();
+		clock.advance(Duration.ofMinutes(2));
+
 		HttpResponse<String> refresh = postForm(hosted + "/oauth2/token",
-				Map.of("grant_type", "refresh_token", "refresh_token", (String) body.get("refresh_token")),
+				Map.of("grant_type", "refresh_token", "refresh_token", (String) tokens.get("refresh_token")),
 				basic(clientId, clientSecret));
+
 		assertThat(refresh.statusCode()).isEqualTo(200);
 		Map<String, Object> refreshed = JSONObjectUtils.parse(refresh.body());
 		assertThat(refreshed).containsOnlyKeys("id_token", "access_token", "expires_in", "token_type");
 		JWTClaimsSet refreshedId = verified((String) refreshed.get("id_token")).getJWTClaimsSet();
-		assertThat(refreshedId.getLongClaim("auth_time")).isEqualTo(idClaims.getLongClaim("auth_time"));
+		assertThat(refreshedId.getIssueTime()).isAfter(id.getIssueTime());
+		assertThat(refreshedId.getLongClaim("auth_time")).isEqualTo(id.getLongClaim("auth_time"));
 		assertThat(refreshedId.getClaim("nonce")).isNull();
-		assertThat(refreshedId.getStringClaim("origin_jti")).isEqualTo(idClaims.getStringClaim("origin_jti"));
+		assertThat(refreshedId.getStringClaim("origin_jti")).isEqualTo(id.getStringClaim("origin_jti"));
+	}
 
-		// Fact 14: revoking the refresh token kills every token of its family.
+	@Test
+	void refreshTokenWhenIssuedThenOpaqueJweWithRsaOaepAndA256Gcm() throws Exception {
+		// cognito.md §9 fact 8, §4.3: five segments, header
+		// {"cty":"JWT","enc":"A256GCM","alg":"RSA-OAEP"}.
+		String refreshToken = (String) signInTokens().get("refresh_token");
+
+		String[] parts = refreshToken.split("\\.", -1);
+		assertThat(parts).hasSize(5);
+		Map<String, Object> header = JSONObjectUtils.parse(new Base64URL(parts[0]).decodeToString());
+		assertThat(header).containsOnly(Map.entry("cty", "JWT"), Map.entry("enc", "A256GCM"),
+				Map.entry("alg", "RSA-OAEP"));
+		assertThat(parts[1]).isNotEmpty();
+	}
+
+	@Test
+	void revokeWhenRefreshTokenRevokedThenEveryTokenOfItsOriginJtiDiesAndRevokingAgainIs200() throws Exception {
+		// cognito.md §9 fact 14: revocation by origin_jti, already revoked → 200.
+		Map<String, Object> tokens = signInTokens();
+		HttpResponse<String> refresh = postForm(hosted + "/oauth2/token",
+				Map.of("grant_type", "refresh_token", "refresh_token", (String) tokens.get("refresh_token")),
+				basic(clientId, clientSecret));
+		Map<String, Object> refreshed = JSONObjectUtils.parse(refresh.body());
+
 		HttpResponse<String> revoke = postForm(hosted + "/oauth2/revoke",
-				Map.of("token", (String) body.get("refresh_token")), basic(clientId, clientSecret));
+				Map.of("token", (String) tokens.get("refresh_token")), basic(clientId, clientSecret));
+
 		assertThat(revoke.statusCode()).isEqualTo(200);
 		assertThat(revoke.body()).isEmpty();
-		HttpResponse<String> afterRevoke = get(this.backend, hosted + "/oauth2/userInfo",
-				"Bearer " + refreshed.get("access_token"));
-		assertThat(afterRevoke.statusCode()).isEqualTo(401);
-		assertThat(afterRevoke.headers().firstValue("WWW-Authenticate")).hasValue(
-				"error=\"invalid_token\", error_description=\"Access token is expired, disabled, or deleted, or the user has globally signed out.\"");
+		for (Object accessToken : List.of(tokens.get("access_token"), refreshed.get("access_token"))) {
+			HttpResponse<String> info = get(this.backend, hosted + "/oauth2/userInfo", "Bearer " + accessToken);
+			assertThat(info.statusCode()).isEqualTo(401);
+			assertThat(info.headers().firstValue("WWW-Authenticate")).hasValue(
+					"error=\"invalid_token\", error_description=\"Access token is expired, disabled, or deleted, or the user has globally signed out.\"");
+		}
 		HttpResponse<String> refreshAfterRevoke = postForm(hosted + "/oauth2/token",
-				Map.of("grant_type", "refresh_token", "refresh_token", (String) body.get("refresh_token")),
+				Map.of("grant_type", "refresh_token", "refresh_token", (String) tokens.get("refresh_token")),
 				basic(clientId, clientSecret));
 		assertThat(JSONObjectUtils.parse(refreshAfterRevoke.body())).containsEntry("error", "invalid_grant");
 		HttpResponse<String> revokeAgain = postForm(hosted + "/oauth2/revoke",
-				Map.of("token", (String) body.get("refresh_token")), basic(clientId, clientSecret));
+				Map.of("token", (String) tokens.get("refresh_token")), basic(clientId, clientSecret));
 		assertThat(revokeAgain.statusCode()).isEqualTo(200);
 	}
 
 	@Test
-	void idpResponseWhenRedeemingAuth0CodeThenClientSecretPostAndJwksFetchedEveryTime() throws Exception {
-		int jwksBefore = auth0Server.wireMock()
-			.findAll(WireMock.getRequestedFor(WireMock.urlEqualTo("/.well-known/jwks.json")))
-			.size();
+	void tokensWhenClientHasTokenRevocationDisabledThenNoJtiOrOriginJti() throws Exception {
+		// cognito.md §9 fact 14: origin_jti (and jti) only with EnableTokenRevocation.
+		Map<String, Object> enabled = payload(verified((String) signInTokens().get("access_token")));
+		assertThat(enabled).containsKeys("jti", "origin_jti");
+		store.putClient(pool,
+				TestCognitoPools.withoutRevocation(TestCognitoPools.client(pool.id(), clientId, clientSecret)));
+
+		Map<String, Object> tokens = redeem(query(signIn(authorizeParams("Auth0"))).get("code"));
+
+		assertThat(payload(verified((String) tokens.get("access_token")))).doesNotContainKeys("jti", "origin_jti");
+		assertThat(payload(verified((String) tokens.get("id_token")))).doesNotContainKeys("jti", "origin_jti");
+	}
+
+	@Test
+	void idpResponseWhenRedeemingAuth0CodeThenClientSecretPostOnlyAndJwksFetchedForEveryIdToken() throws Exception {
 		String toAuth0 = location(
 				get(this.browser, hosted + "/oauth2/authorize?" + Urls.form(authorizeParams("Auth0")), null));
 		Map<String, String> upstream = query(toAuth0);
@@ -279,26 +385,35 @@ class HostedUiFederationIT {
 			.containsKey("nonce")
 			.doesNotContainKeys("client_secret", "code_challenge", "audience");
 		assertThat(upstream.get("state")).isNotEqualTo("app-state").matches("[A-Za-z0-9+/=]+");
+		int jwksBefore = requests(WireMock.getRequestedFor(WireMock.urlEqualTo("/.well-known/jwks.json"))).size();
+		int tokenCallsBefore = requests(WireMock.postRequestedFor(WireMock.urlEqualTo("/oauth/token"))).size();
+		int userInfoBefore = requests(WireMock.getRequestedFor(WireMock.urlEqualTo("/userinfo"))).size();
 		finishAtAuth0(toAuth0);
-		signIn(authorizeParams("Auth0"));
-		// Fact 12: the secret travels in the body (client_secret_post), never Basic.
-		List<LoggedRequest> tokenCalls = auth0Server.wireMock()
-			.findAll(WireMock.postRequestedFor(WireMock.urlEqualTo("/oauth/token")));
-		assertThat(tokenCalls).isNotEmpty();
+		// A second federation from a fresh browser: a second Auth0 ID token to check.
+		this.browser = HttpClient.newBuilder()
+			.followRedirects(HttpClient.Redirect.NEVER)
+			.cookieHandler(new CookieManager(null, CookiePolicy.ACCEPT_ALL))
+			.build();
+		assertThat(signIn(authorizeParams("Auth0"))).startsWith(TestCognitoPools.APP_CALLBACK + "?code=");
+
+		// cognito.md §9 fact 12: the secret travels in the body (client_secret_post),
+		// never Basic; the JWKS is fetched for every ID token (no cache); userInfo by
+		// GET as attributes_request_method says.
+		List<LoggedRequest> tokenCalls = requests(WireMock.postRequestedFor(WireMock.urlEqualTo("/oauth/token")));
+		assertThat(tokenCalls).hasSize(tokenCallsBefore + 2);
 		for (LoggedRequest call : tokenCalls) {
 			assertThat(call.containsHeader("Authorization")).isFalse();
 			assertThat(call.getBodyAsString()).contains("client_secret=").contains("client_id=" + AUTH0_CLIENT_ID);
 		}
-		int jwksAfter = auth0Server.wireMock()
-			.findAll(WireMock.getRequestedFor(WireMock.urlEqualTo("/.well-known/jwks.json")))
-			.size();
-		assertThat(jwksAfter - jwksBefore).isGreaterThanOrEqualTo(1);
-		assertThat(auth0Server.wireMock().findAll(WireMock.getRequestedFor(WireMock.urlEqualTo("/userinfo"))))
-			.isNotEmpty();
+		assertThat(requests(WireMock.getRequestedFor(WireMock.urlEqualTo("/.well-known/jwks.json"))))
+			.hasSize(jwksBefore + 2);
+		assertThat(requests(WireMock.getRequestedFor(WireMock.urlEqualTo("/userinfo")))).hasSize(userInfoBefore + 2);
 	}
 
 	@Test
-	void tokenWhenClientSecretPostThenAccepted() throws Exception {
+	void tokenWhenClientSecretBasicOrPostThenBothAccepted() throws Exception {
+		// cognito.md §9 fact 12: the token endpoint takes either client authentication.
+		assertThat(signInTokens()).containsKeys("id_token", "access_token", "refresh_token");
 		String code = query(signIn(authorizeParams("Auth0"))).get("code");
 		HttpResponse<String> token = postForm(hosted + "/oauth2/token",
 				Map.of("grant_type", "authorization_code", "code", code, "redirect_uri", TestCognitoPools.APP_CALLBACK,
@@ -372,6 +487,7 @@ class HostedUiFederationIT {
 
 	@Test
 	void refreshWhenRotationEnabledThenNewRefreshTokenAndOldOneDies() throws Exception {
+		// cognito.md §9 fact 8.
 		store.putClient(pool,
 				TestCognitoPools.withRotation(TestCognitoPools.client(pool.id(), clientId, clientSecret), 0));
 		Map<String, Object> tokens = redeem(query(signIn(authorizeParams("Auth0"))).get("code"));
@@ -403,6 +519,7 @@ class HostedUiFederationIT {
 
 	@Test
 	void signInWhenAttributesRequestMethodPostThenUserInfoPosted() throws Exception {
+		// cognito.md §9 fact 12.
 		int posts = auth0Server.wireMock()
 			.findAll(WireMock.postRequestedFor(WireMock.urlEqualTo("/userinfo"))
 				.withHeader("Authorization", WireMock.matching("Bearer .+")))
@@ -459,6 +576,22 @@ class HostedUiFederationIT {
 	}
 
 	@Test
+	void authorizeWhenImplicitRequestInvalidThenErrorInFragmentNotQuery() throws Exception {
+		// cognito.md §9 fact 9: a valid client and redirect_uri get the error back, in
+		// the fragment for the implicit flow.
+		Map<String, String> params = authorizeParams("Auth0");
+		params.put("response_type", "token");
+		params.put("scope", "openid bogus");
+		params.remove("code_challenge");
+		params.remove("code_challenge_method");
+
+		HttpResponse<String> response = get(this.browser, hosted + "/oauth2/authorize?" + Urls.form(params), null);
+
+		assertThat(location(response))
+			.isEqualTo(TestCognitoPools.APP_CALLBACK + "#error=invalid_scope&state=app-state");
+	}
+
+	@Test
 	void authorizeWhenIdentityProviderWrongCaseThenLoginOptionNotAvailable() throws Exception {
 		HttpResponse<String> response = get(this.browser,
 				hosted + "/oauth2/authorize?" + Urls.form(authorizeParams("auth0")), null);
@@ -499,6 +632,7 @@ class HostedUiFederationIT {
 
 	@Test
 	void authorizeWhenScopeUnknownThenInvalidScope() throws Exception {
+		// cognito.md §9 fact 9.
 		Map<String, String> params = authorizeParams("Auth0");
 		params.put("scope", "openid bogus");
 		assertThat(location(get(this.browser, hosted + "/oauth2/authorize?" + Urls.form(params), null)))
@@ -521,6 +655,7 @@ class HostedUiFederationIT {
 
 	@Test
 	void idpResponseWhenOidcIssuerHasTrailingSlashThenBadIdTokenIssuer() throws Exception {
+		// cognito.md §9 fact 12; auth0.md §11 fact 1.
 		// cognito.md §7.3: "<issuer>/" + "/.well-known/…" asks Auth0 for //.well-known.
 		store.putIdentityProvider(pool, TestCognitoPools.auth0(pool.id(), auth0Base, auth0Base + "/", AUTH0_CLIENT_ID,
 				AUTH0_CLIENT_SECRET, TestCognitoPools.defaultMapping()));
@@ -534,6 +669,7 @@ class HostedUiFederationIT {
 
 	@Test
 	void idpResponseWhenDiscoveredIssuerDiffersThenBadIdTokenIssuer() throws Exception {
+		// cognito.md §9 fact 12; auth0.md §11 fact 1.
 		this.auth0Override = auth0Server.wireMock()
 			.stubFor(WireMock.get("/other/.well-known/openid-configuration")
 				.atPriority(1)
@@ -573,6 +709,7 @@ class HostedUiFederationIT {
 
 	@Test
 	void logoutWhenLogoutUriUnregisteredThenErrorPageAndSessionKept() throws Exception {
+		// cognito.md §9 fact 2.
 		signIn(authorizeParams("Auth0"));
 		HttpResponse<String> logout = get(this.browser,
 				hosted + "/logout?"
@@ -596,10 +733,53 @@ class HostedUiFederationIT {
 			.contains("error=login_required");
 	}
 
+	@Test
+	void logoutWhenOidcIdTokenHintAndPostLogoutRedirectUriThenErrorPageNotRpInitiatedLogout() throws Exception {
+		// cognito.md §9 fact 1: discovery lists end_session_endpoint
+		// (CognitoApiHttpIT#discoveryWhenPoolHasDomainThen…), yet /logout is not OIDC
+		// RP-initiated logout: without client_id + a registered logout_uri the OIDC
+		// parameters end on the error page and the session stays.
+		String idToken = (String) signInTokens().get("id_token");
+		Map<String, String> oidc = new LinkedHashMap<>();
+		oidc.put("id_token_hint", idToken);
+		oidc.put("post_logout_redirect_uri", TestCognitoPools.APP_SIGNED_OUT);
+		oidc.put("state", "s1");
+		assertThat(location(get(this.browser, hosted + "/logout?" + Urls.form(oidc), null)))
+			.isEqualTo("/error?error=Required+parameters+missing");
+		oidc.put("client_id", clientId);
+		HttpResponse<String> withClient = get(this.browser, hosted + "/logout?" + Urls.form(oidc), null);
+		assertThat(location(withClient)).isEqualTo("/error?error=Required+parameters+missing&client_id=" + clientId);
+		assertThat(withClient.headers().allValues("Set-Cookie")).isEmpty();
+		HttpResponse<String> page = get(this.browser, hosted + location(withClient), null);
+		assertThat(page.statusCode()).isEqualTo(400);
+		assertThat(page.body()).contains("An error was encountered with the requested page.");
+		assertThat(
+				location(get(this.browser, hosted + "/oauth2/authorize?" + Urls.form(authorizeParams("Auth0")), null)))
+			.startsWith(TestCognitoPools.APP_CALLBACK + "?code=");
+	}
+
+	@Test
+	void logoutWhenLogoutUriAndRedirectUriBothGivenThenLogoutUriWins() throws Exception {
+		// cognito.md §9 fact 2, §1.9: "Both given → logout_uri wins".
+		signIn(authorizeParams("Auth0"));
+		Map<String, String> both = new LinkedHashMap<>();
+		both.put("client_id", clientId);
+		both.put("redirect_uri", TestCognitoPools.APP_CALLBACK);
+		both.put("response_type", "code");
+		both.put("logout_uri", TestCognitoPools.APP_SIGNED_OUT);
+
+		HttpResponse<String> logout = get(this.browser, hosted + "/logout?" + Urls.form(both), null);
+
+		assertThat(location(logout)).isEqualTo(TestCognitoPools.APP_SIGNED_OUT);
+		assertThat(logout.headers().allValues("Set-Cookie")).singleElement()
+			.satisfies((c) -> assertThat(c).startsWith("cognito=;"));
+	}
+
 	// Token endpoint (fact 10) and friends
 
 	@Test
 	void tokenWhenRedirectUriDiffersThenUnauthorizedClientInvalidRedirect() throws Exception {
+		// cognito.md §9 fact 10.
 		String code = query(signIn(authorizeParams("Auth0"))).get("code");
 		HttpResponse<String> token = postForm(hosted + "/oauth2/token", Map.of("grant_type", "authorization_code",
 				"code", code, "redirect_uri", TestCognitoPools.APP_CALLBACK + "/", "code_verifier", VERIFIER),
@@ -611,6 +791,7 @@ class HostedUiFederationIT {
 
 	@Test
 	void tokenWhenCodeReusedThenInvalidGrant() throws Exception {
+		// cognito.md §9 facts 10 and 11.
 		String code = query(signIn(authorizeParams("Auth0"))).get("code");
 		assertThat(hostedUi.pendingCodes()).isGreaterThanOrEqualTo(1);
 		redeem(code);
@@ -632,7 +813,51 @@ class HostedUiFederationIT {
 	}
 
 	@Test
+	void tokenWhenChallengeWasSentButVerifierMissingThenInvalidGrant() throws Exception {
+		// cognito.md §9 fact 11: code_verifier is required once a challenge was sent.
+		String code = query(signIn(authorizeParams("Auth0"))).get("code");
+
+		HttpResponse<String> token = postForm(hosted + "/oauth2/token",
+				Map.of("grant_type", "authorization_code", "code", code, "redirect_uri", TestCognitoPools.APP_CALLBACK),
+				basic(clientId, clientSecret));
+
+		assertError(token, 400, "invalid_grant");
+	}
+
+	@Test
+	void tokenWhenNoChallengeWasSentThenNoVerifierNeeded() throws Exception {
+		// cognito.md §9 fact 11: code_verifier is required only if a challenge was sent.
+		Map<String, String> params = authorizeParams("Auth0");
+		params.remove("code_challenge");
+		params.remove("code_challenge_method");
+		String code = query(signIn(params)).get("code");
+
+		HttpResponse<String> token = postForm(hosted + "/oauth2/token",
+				Map.of("grant_type", "authorization_code", "code", code, "redirect_uri", TestCognitoPools.APP_CALLBACK),
+				basic(clientId, clientSecret));
+
+		assertThat(token.statusCode()).isEqualTo(200);
+	}
+
+	@Test
+	void tokenWhenCodeOlderThanFiveMinutesThenInvalidGrant() throws Exception {
+		// cognito.md §9 fact 11: codes live 5 minutes.
+		String young = query(signIn(authorizeParams("Auth0"))).get("code");
+		String old = query(signIn(authorizeParams("Auth0"))).get("code");
+		clock.advance(Duration.ofMinutes(4).plusSeconds(50));
+		assertThat(redeem(young)).containsKey("access_token");
+		clock.advance(Duration.ofSeconds(11));
+
+		HttpResponse<String> token = postForm(hosted + "/oauth2/token", Map.of("grant_type", "authorization_code",
+				"code", old, "redirect_uri", TestCognitoPools.APP_CALLBACK, "code_verifier", VERIFIER),
+				basic(clientId, clientSecret));
+
+		assertError(token, 400, "invalid_grant");
+	}
+
+	@Test
 	void tokenWhenRequestBrokenThenDocumentedErrors() throws Exception {
+		// cognito.md §9 fact 10.
 		String url = hosted + "/oauth2/token";
 		assertError(postForm(url, Map.of("code", "x"), basic(clientId, clientSecret)), 400, "invalid_request");
 		assertError(postForm(url, Map.of("grant_type", "password"), basic(clientId, clientSecret)), 400,
@@ -653,6 +878,7 @@ class HostedUiFederationIT {
 
 	@Test
 	void revokeWhenNotARefreshTokenOrBadClientThenDocumentedErrors() throws Exception {
+		// cognito.md §9 fact 14.
 		Map<String, Object> tokens = redeem(query(signIn(authorizeParams("Auth0"))).get("code"));
 		String url = hosted + "/oauth2/revoke";
 		assertError(postForm(url, Map.of("token", (String) tokens.get("access_token")), basic(clientId, clientSecret)),
@@ -666,6 +892,20 @@ class HostedUiFederationIT {
 				TestCognitoPools.withoutRevocation(TestCognitoPools.client(pool.id(), clientId, clientSecret)));
 		assertError(postForm(url, Map.of("token", (String) tokens.get("refresh_token")), basic(clientId, clientSecret)),
 				400, "invalid_request");
+	}
+
+	@Test
+	void poolDomainWhenAskedForDiscoveryJwksOrLowercaseUserinfoThenNotFound() throws Exception {
+		// cognito.md §9 fact 3: discovery and JWKS live on the issuer host
+		// (CognitoApiHttpIT#discoveryWhenPoolHasDomainThen…), not on the pool domain, and
+		// the userInfo path has a capital I.
+		String bearer = "Bearer " + signInTokens().get("access_token");
+		for (String path : List.of("/.well-known/openid-configuration", "/.well-known/jwks.json",
+				"/" + pool.id() + "/.well-known/openid-configuration", "/" + pool.id() + "/.well-known/jwks.json",
+				"/oauth2/userinfo")) {
+			assertThat(get(this.backend, hosted + path, bearer).statusCode()).as(path).isEqualTo(404);
+		}
+		assertThat(get(this.backend, hosted + "/oauth2/userInfo", bearer).statusCode()).isEqualTo(200);
 	}
 
 	@Test
@@ -749,6 +989,21 @@ class HostedUiFederationIT {
 		return location(idpResponse);
 	}
 
+	/** A federated sign-in through Auth0 (or the live session), redeemed. */
+	Map<String, Object> signInTokens() throws Exception {
+		return redeem(query(signIn(authorizeParams("Auth0"))).get("code"));
+	}
+
+	/** Alice's pool username: the pool's usernames are not case-sensitive. */
+	static String expectedUsername() {
+		return ("Auth0_" + alice.userId()).toLowerCase();
+	}
+
+	/** The JWT's claims with their JSON types as sent. */
+	static Map<String, Object> payload(SignedJWT jwt) throws Exception {
+		return JSONObjectUtils.parse(jwt.getPayload().toString());
+	}
+
 	Map<String, Object> redeem(String code) throws Exception {
 		HttpResponse<String> token = postForm(hosted + "/oauth2/token", Map.of("grant_type", "authorization_code",
 				"code", code, "redirect_uri", TestCognitoPools.APP_CALLBACK, "code_verifier", VERIFIER),
@@ -763,6 +1018,10 @@ class HostedUiFederationIT {
 		assertThat(key).isNotNull();
 		assertThat(parsed.verify(new RSASSAVerifier(key))).isTrue();
 		return parsed;
+	}
+
+	static List<LoggedRequest> requests(RequestPatternBuilder pattern) {
+		return auth0Server.wireMock().findAll(pattern);
 	}
 
 	static void assertError(HttpResponse<String> response, int status, String error) throws Exception {

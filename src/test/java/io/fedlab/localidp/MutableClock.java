@@ -1,4 +1,4 @@
-package io.fedlab.localidp.auth0;
+package io.fedlab.localidp;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -7,15 +7,15 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 
 /** The system clock plus an offset that a test moves forward to expire things. */
-final class MutableClock extends Clock {
+public final class MutableClock extends Clock {
 
 	private volatile Duration offset = Duration.ZERO;
 
-	void advance(Duration by) {
+	public void advance(Duration by) {
 		this.offset = this.offset.plus(by);
 	}
 
-	void reset() {
+	public void reset() {
 		this.offset = Duration.ZERO;
 	}
 
