@@ -84,9 +84,6 @@ final class Correlator {
 		if (idpResponse != null) {
 			List<Fact> facts = facts(idpResponse, "code", "state");
 			String error = idpResponse.locationParameter("error");
-			if (error != null) {
-				facts.add(new Fact("error_to_app", error));
-			}
 			String appState = idpResponse.locationParameter("state");
 			if (appState != null) {
 				facts.add(new Fact("state_to_app", Fingerprint.matches(record.stateFingerprint(), appState)

@@ -86,7 +86,7 @@ final class FlowViews {
 		if (hops.stream().anyMatch((hop) -> hop.correlation() == Hop.Correlation.TIME_WINDOW)) {
 			notes.add("flow.note.timeWindow");
 		}
-		if (record.kind() == FlowRecord.Kind.SIGN_IN && this.journals != null
+		if (record.outcome() == FlowRecord.Outcome.SIGNED_IN && this.journals != null
 				&& hops.stream().noneMatch((hop) -> hop.step() == Step.APP_JWKS)) {
 			notes.add("flow.note.jwksCached");
 		}
