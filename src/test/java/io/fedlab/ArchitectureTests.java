@@ -19,7 +19,7 @@ class ArchitectureTests {
 	@ArchTest
 	static final ArchRule appNeverImportsLocalIdp = noClasses().that()
 		.resideInAnyPackage("io.fedlab.account..", "io.fedlab.security..", "io.fedlab.cognito..", "io.fedlab.system..",
-				"io.fedlab.provisioning..")
+				"io.fedlab.provisioning..", "io.fedlab.inspector..")
 		.should()
 		.dependOnClassesThat()
 		.resideInAPackage("io.fedlab.localidp..");

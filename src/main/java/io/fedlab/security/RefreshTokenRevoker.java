@@ -61,16 +61,20 @@ final class RefreshTokenRevoker implements LogoutHandler {
 			return;
 		}
 		this.authorizedClients.removeAuthorizedClient(registrationId, authentication, request, response);
+		Revocation outcome = new Revocation("none", 0, null, 0);
+		long started = System.nanoTime();
 		if (client.getRefreshToken() != null) {
-			revoke(client.getClientRegistration(), client.getRefreshToken().getTokenValue());
+			outcome = revoke(client.getClientRegistration(), client.getRefreshToken().getTokenValue());
 		}
+		// for the flow inspector's logout timeline (outcome only, never the token)
+		request.setAttribute(Revocation.ATTRIBUTE, outcome.took((System.nanoTime() - started) / 1_000_000));
 	}
 
-	void revoke(ClientRegistration registration, String refreshToken) {
+	Revocation revoke(ClientRegistration registration, String refreshToken) {
 		MultiValueMap<String, String> form = new LinkedMultiValueMap<>();
 		form.add("token", refreshToken);
 		try {
-			this.restClient.post()
+			int status = this.restClient.post()
 				.uri(this.cognito.domainBase() + "/oauth2/revoke")
 				.headers((headers) -> headers.setBasicAuth(formEncode(registration.getClientId()),
 						formEncode(registration.getClientSecret()), StandardCharsets.UTF_8))
@@ -78,17 +82,24 @@ final class RefreshTokenRevoker implements LogoutHandler {
 				.accept(MediaType.APPLICATION_JSON)
 				.body(form)
 				.retrieve()
-				.toBodilessEntity();
+				.toBodilessEntity()
+				.getStatusCode()
+				.value();
 			logger.info("Refresh token revoked at logout");
+			return new Revocation("revoked", status, null, 0);
 		}
 		catch (RestClientResponseException ex) {
-			logger.warn("Refresh token revocation failed: HTTP {} {}", ex.getStatusCode().value(), errorCode(ex));
+			String error = errorCode(ex);
+			logger.warn("Refresh token revocation failed: HTTP {} {}", ex.getStatusCode().value(), error);
+			return new Revocation("failed", ex.getStatusCode().value(), error, 0);
 		}
 		catch (ResourceAccessException ex) {
 			logger.warn("Refresh token revocation failed: the pool domain could not be reached");
+			return new Revocation("unreachable", 0, null, 0);
 		}
 		catch (RestClientException ex) {
 			logger.warn("Refresh token revocation failed: {}", ex.getClass().getSimpleName());
+			return new Revocation("failed", 0, null, 0);
 		}
 	}
 

@@ -66,6 +66,8 @@ class SecurityConfiguration {
 				.dispatcherTypeMatchers(DispatcherType.FORWARD, DispatcherType.ERROR).permitAll()
 				.requestMatchers("/", SIGN_IN_PAGE, SignInFailureHandler.FAILURE_URL, "/logged-out", "/setup",
 						"/css/**", "/js/**", "/favicon.ico", "/error").permitAll()
+				/* the flow inspector shows only the caller's own record: their session's, or the logout cookie's */
+				.requestMatchers("/flow", "/flow.json").permitAll()
 				.requestMatchers("/admin", "/admin/**").hasRole(app.adminGroup())
 				.anyRequest().authenticated()
 			)
