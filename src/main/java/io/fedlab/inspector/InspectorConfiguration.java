@@ -3,6 +3,7 @@ package io.fedlab.inspector;
 import java.time.Clock;
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
 import io.fedlab.cognito.Auth0Properties;
 import io.fedlab.cognito.CognitoProperties;
@@ -14,7 +15,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.oauth2.client.endpoint.OAuth2AccessTokenResponseClient;
 import org.springframework.security.oauth2.client.endpoint.OAuth2AuthorizationCodeGrantRequest;
-import org.springframework.security.oauth2.client.endpoint.RestClientAuthorizationCodeTokenResponseClient;
 import org.springframework.security.oauth2.client.oidc.authentication.OidcIdTokenDecoderFactory;
 import org.springframework.security.oauth2.client.oidc.userinfo.OidcUserRequest;
 import org.springframework.security.oauth2.client.oidc.userinfo.OidcUserService;
@@ -25,9 +25,10 @@ import org.springframework.security.oauth2.jwt.JwtDecoderFactory;
 
 /**
  * The flow inspector ("What just happened"). Spring Security's {@code oauth2Login} picks
- * up the three client beans below by type; each is Spring's default, wrapped to record
- * the call and changed in nothing else. The recording filter runs just before Spring
- * Security's filter chain.
+ * up the user service and ID-token decoder beans below by type, and the security
+ * configuration applies the token-client wrapper; each is Spring's default, wrapped to
+ * record the call and changed in nothing else. The recording filter runs just before
+ * Spring Security's filter chain.
  */
 @Configuration(proxyBeanMethods = false)
 class InspectorConfiguration {
@@ -79,9 +80,13 @@ class InspectorConfiguration {
 		return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
 	}
 
+	/**
+	 * Wraps Spring's code-grant token client where the security configuration builds it,
+	 * innermost, so the recorded response is Cognito's own (no {@code scope} member).
+	 */
 	@Bean
-	OAuth2AccessTokenResponseClient<OAuth2AuthorizationCodeGrantRequest> recordingAuthorizationCodeTokenClient() {
-		return new RecordingTokenResponseClient(new RestClientAuthorizationCodeTokenResponseClient(), this.clock);
+	UnaryOperator<OAuth2AccessTokenResponseClient<OAuth2AuthorizationCodeGrantRequest>> recordingTokenCalls() {
+		return (client) -> new RecordingTokenResponseClient(client, this.clock);
 	}
 
 	@Bean

@@ -2,6 +2,7 @@ package io.fedlab.security;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.function.UnaryOperator;
 
 import io.fedlab.cognito.AppProperties;
 import io.fedlab.cognito.Auth0Properties;
@@ -189,11 +190,19 @@ class SecurityConfiguration {
 	/**
 	 * The code-grant token client of {@code oauth2Login} (Spring picks the bean up):
 	 * Spring's own, with the scopes Cognito leaves out of its token response
-	 * ({@link RequestedScopesTokenResponseClient}).
+	 * ({@link RequestedScopesTokenResponseClient}). Wrappers that observe the call (the
+	 * flow inspector's) go inside, so they see Cognito's response as it came.
 	 */
 	@Bean
-	OAuth2AccessTokenResponseClient<OAuth2AuthorizationCodeGrantRequest> authorizationCodeTokenResponseClient() {
-		return new RequestedScopesTokenResponseClient(new RestClientAuthorizationCodeTokenResponseClient());
+	OAuth2AccessTokenResponseClient<OAuth2AuthorizationCodeGrantRequest> authorizationCodeTokenResponseClient(
+			ObjectProvider<UnaryOperator<OAuth2AccessTokenResponseClient<OAuth2AuthorizationCodeGrantRequest>>> wrappers) {
+		OAuth2AccessTokenResponseClient<OAuth2AuthorizationCodeGrantRequest> client = new RestClientAuthorizationCodeTokenResponseClient();
+		for (UnaryOperator<OAuth2AccessTokenResponseClient<OAuth2AuthorizationCodeGrantRequest>> wrapper : wrappers
+			.orderedStream()
+			.toList()) {
+			client = wrapper.apply(client);
+		}
+		return new RequestedScopesTokenResponseClient(client);
 	}
 
 	@Bean
