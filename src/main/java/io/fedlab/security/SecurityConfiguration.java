@@ -24,10 +24,12 @@ import org.springframework.security.oauth2.client.RefreshTokenOAuth2AuthorizedCl
 import org.springframework.security.oauth2.client.endpoint.OAuth2AccessTokenResponseClient;
 import org.springframework.security.oauth2.client.endpoint.OAuth2RefreshTokenGrantRequest;
 import org.springframework.security.oauth2.client.endpoint.RestClientRefreshTokenTokenResponseClient;
+import org.springframework.security.oauth2.client.registration.ClientRegistration;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.oauth2.client.web.DefaultOAuth2AuthorizedClientManager;
 import org.springframework.security.oauth2.client.web.HttpSessionOAuth2AuthorizedClientRepository;
 import org.springframework.security.oauth2.client.web.OAuth2AuthorizedClientRepository;
+import org.springframework.security.oauth2.jwt.JwtDecoderFactory;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandlerImpl;
 import org.springframework.security.web.authentication.logout.HeaderWriterLogoutHandler;
@@ -178,6 +180,16 @@ class SecurityConfiguration {
 		manager.setAuthorizedClientProvider(new DelegatingOAuth2AuthorizedClientProvider(
 				new AuthorizationCodeOAuth2AuthorizedClientProvider(), refreshToken));
 		return manager;
+	}
+
+	/**
+	 * Picked up by {@code oauth2Login} (and the refreshed-token listener) as the
+	 * {@code JwtDecoderFactory<ClientRegistration>} bean: the JWKS is fetched once, not
+	 * per sign-in.
+	 */
+	@Bean
+	JwtDecoderFactory<ClientRegistration> idTokenDecoderFactory() {
+		return new CachingIdTokenDecoderFactory();
 	}
 
 	@Bean
