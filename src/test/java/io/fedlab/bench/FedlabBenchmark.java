@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -92,6 +93,10 @@ class FedlabBenchmark {
 		try (StackProcess stack = StackProcess.start(jar, jvmArgs, ports.stackArgs(data), Map.of(),
 				OUT.resolve("stack.log"))) {
 			long restart = stack.millisToFirst200(ports.app() + "/", Duration.ofMinutes(3));
+			this.report.note("Start-up with the emulators: one JVM starts Spring Boot, three WireMock (Jetty) servers "
+					+ "and provisions the local pool through the AWS SDK over HTTP (the same setup code as real "
+					+ "Cognito) before the context resolves the issuer by discovery; on a shared 2-core machine "
+					+ "class loading and JIT dominate. See stack.log for Spring's own timing.");
 			this.report.target("Start-up", "app with the emulators, JVM start to first page (data folder kept)",
 					restart, "ms", "≤ 4000 ms", restart <= 4000, (restart <= 4000) ? "" : startUpWhy());
 			this.report.figure("Start-up",
@@ -151,6 +156,18 @@ class FedlabBenchmark {
 		this.report.target(section, "sign-ins per second at concurrency 16 as a share of the bound", share, "%",
 				"≥ 40 %", share >= 40, (share >= 40) ? "" : "see Notes (where a sign-in's time goes)");
 
+		this.report.note(String.format(Locale.ROOT, "Where a sign-in's time goes: %d browser requests (home, "
+				+ "/oauth2/authorization/cognito, /oauth2/authorize, Auth0 /authorize, /u/login GET and POST, "
+				+ "/oauth2/idpresponse, the callback, /profile) and %d back-channel calls, every one through "
+				+ "Tomcat or WireMock's Jetty; %d RS256 signatures (%.1f ms of one core at the measured 1-thread rate); "
+				+ "the profile page rendered with three decoded tokens. The load generator runs on the same %d cores, "
+				+ "so at concurrency 16 client and server share them.", 9, backChannelPerSignIn(calls, one),
+				SIGNATURES_PER_SIGN_IN, 1000.0 * SIGNATURES_PER_SIGN_IN / signOne, cores));
+		this.report.note("Each emulator keeps a bounded WireMock request journal (2000 entries, for the flow "
+				+ "inspector and these counts); WireMock enforces the bound by counting the whole journal on every "
+				+ "request (AbstractRequestJournal.removeOldEntries, seen in JFR samples), a small per-request cost "
+				+ "kept on purpose.");
+
 		// 4. Back-channel calls per sign-in (after warm-up)
 		section = "Back-channel calls per sign-in (emulators' request journals, " + one.operations()
 				+ " sign-ins after warm-up)";
@@ -185,6 +202,10 @@ class FedlabBenchmark {
 		memory(stack, browser, signIns);
 	}
 
+	private static long backChannelPerSignIn(Map<String, Integer> calls, Load.Result one) {
+		return Math.round(calls.values().stream().mapToInt(Integer::intValue).sum() / (double) one.operations());
+	}
+
 	private void profilePage(BenchBrowser browser, double seconds) throws Exception {
 		int sessions = 64;
 		BenchBrowser.Session[] signedIn = new BenchBrowser.Session[sessions];
@@ -212,6 +233,13 @@ class FedlabBenchmark {
 		Load.duration(sessions, 3, view);
 		Load.Result result = Load.duration(sessions, seconds, view);
 		checkErrors("profile page", result);
+		this.report.note("Profile page: each view renders a Thymeleaf page of about " + pages[0].body().length() / 1024
+				+ " KiB (identity, the ID and access tokens decoded into claim tables with readable times, "
+				+ "sec:authorize checks through SpEL), behind the whole Spring Security filter chain; 64 client "
+				+ "threads share the cores with the server. JFR shows Thymeleaf/SpEL evaluation as the largest "
+				+ "share. The page made no GetUser call in this run: with Spring Security 7 the access token's "
+				+ "scopes are empty when the token response has no scope parameter (Cognito sends none), so the "
+				+ "page reports the aws.cognito.signin.user.admin scope as missing.");
 		String section = "Authenticated profile page, 64 concurrent signed-in sessions";
 		this.report.target(section, "requests per second", result.perSecond(), "/s", "≥ 5000",
 				result.perSecond() >= 5000, (result.perSecond() >= 5000) ? "" : "see Notes (profile page)");
@@ -263,9 +291,28 @@ class FedlabBenchmark {
 		this.report.figure(section, "live heap after " + half + " sign-ins (after full GC)", heapHalf, "MiB");
 		this.report.figure(section, "live heap after " + signIns + " sign-ins (after full GC)", heapEnd, "MiB");
 		this.report.figure(section, "committed heap at the end", stack.committedHeapMiB(), "MiB");
+		this.report.figure(section, "RSS at the end, after full GCs", stack.rssMiB(), "MiB");
+		this.report.note("Memory: RSS is measured while the heap is as the load left it; the stack runs with the JVM's "
+				+ "default ergonomics (maximum heap a quarter of RAM: " + maxHeap(stack) + "), so G1 grows the heap "
+				+ "well past the live set under load. The live heap after a full GC is the figure for leaks. To hold "
+				+ "RSS under a budget, cap the heap, e.g. -Dbench.jvm-args=-Xmx256m. Per-sign-in state: app HTTP "
+				+ "sessions, Cognito hosted-UI sessions and Auth0 sessions left alive are those of the sign-ins made "
+				+ "without logout in the earlier phases (they expire: 30 min, 1 h, 3 days idle); sign-ins followed by "
+				+ "logout leave none. Every emulator map is also capped (50,000 entries). One set grows with "
+				+ "logouts: the Cognito store's revoked refresh-token origins (one short string per revocation).");
 		for (String name : stateEnd.keySet()) {
 			this.report.figure(section, "live " + name + " after " + half + " / " + signIns, stateHalf.get(name), "");
 			this.report.figure(section, "live " + name + " after " + signIns, stateEnd.get(name), "");
+		}
+	}
+
+	private static String maxHeap(StackProcess stack) {
+		try {
+			Matcher max = Pattern.compile("MaxHeapSize\\s*=\\s*(\\d+)").matcher(stack.jcmd("VM.flags -all"));
+			return max.find() ? (Long.parseLong(max.group(1)) >> 20) + " MiB" : "unknown";
+		}
+		catch (Exception ex) {
+			return "unknown";
 		}
 	}
 
