@@ -146,13 +146,16 @@ class FedlabBenchmark {
 		// 2. The signing bound, on this machine, now
 		double signAll = SigningBound.signaturesPerSecond(cores, 5);
 		double signOne = SigningBound.signaturesPerSecond(1, 3);
-		double bound = signAll / SIGNATURES_PER_SIGN_IN;
+		// The higher of the two: on a machine busy with other work, more threads can sign
+		// less, and the bound must not be understated.
+		double bound = Math.max(signAll, signOne) / SIGNATURES_PER_SIGN_IN;
 		double share = 100 * many.perSecond() / bound;
 		section = "Signing bound (Nimbus JOSE RS256, RSA-2048, in the benchmark JVM)";
 		this.report.figure(section, "RS256 signatures per second, " + cores + " threads", signAll, "/s");
 		this.report.figure(section, "RS256 signatures per second, 1 thread", signOne, "/s");
 		this.report.figure(section, "RSA private-key operations per sign-in", SIGNATURES_PER_SIGN_IN, "");
-		this.report.figure(section, "bound: signatures per second ÷ signatures per sign-in", bound, "sign-ins/s");
+		this.report.figure(section, "bound: signatures per second (the higher figure) ÷ signatures per sign-in", bound,
+				"sign-ins/s");
 		this.report.target(section, "sign-ins per second at concurrency 16 as a share of the bound", share, "%",
 				"≥ 40 %", share >= 40, (share >= 40) ? "" : "see Notes (where a sign-in's time goes)");
 
