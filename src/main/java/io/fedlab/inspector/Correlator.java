@@ -208,6 +208,7 @@ final class Correlator {
 			.keySet()
 			.stream()
 			.filter((name) -> name.endsWith("_token"))
+			.sorted()
 			.toList();
 		if (!tokens.isEmpty()) {
 			facts.add(new Fact("tokens", String.join(", ", tokens)));

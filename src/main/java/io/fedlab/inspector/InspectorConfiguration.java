@@ -15,7 +15,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.oauth2.client.endpoint.OAuth2AccessTokenResponseClient;
 import org.springframework.security.oauth2.client.endpoint.OAuth2AuthorizationCodeGrantRequest;
-import org.springframework.security.oauth2.client.oidc.authentication.OidcIdTokenDecoderFactory;
 import org.springframework.security.oauth2.client.oidc.userinfo.OidcUserRequest;
 import org.springframework.security.oauth2.client.oidc.userinfo.OidcUserService;
 import org.springframework.security.oauth2.client.registration.ClientRegistration;
@@ -25,10 +24,10 @@ import org.springframework.security.oauth2.jwt.JwtDecoderFactory;
 
 /**
  * The flow inspector ("What just happened"). Spring Security's {@code oauth2Login} picks
- * up the user service and ID-token decoder beans below by type, and the security
- * configuration applies the token-client wrapper; each is Spring's default, wrapped to
- * record the call and changed in nothing else. The recording filter runs just before
- * Spring Security's filter chain.
+ * up the user service bean below by type, and the security configuration applies the
+ * token-client and ID-token decoder wrappers; each is Spring's default, wrapped to record
+ * the call and changed in nothing else. The recording filter runs just before Spring
+ * Security's filter chain.
  */
 @Configuration(proxyBeanMethods = false)
 class InspectorConfiguration {
@@ -94,9 +93,10 @@ class InspectorConfiguration {
 		return new RecordingOidcUserService(new OidcUserService(), this.clock);
 	}
 
+	/** Wraps the ID-token decoder factory that the security configuration builds. */
 	@Bean
-	JwtDecoderFactory<ClientRegistration> recordingIdTokenDecoderFactory() {
-		return new RecordingIdTokenDecoderFactory(new OidcIdTokenDecoderFactory(), this.clock);
+	UnaryOperator<JwtDecoderFactory<ClientRegistration>> recordingIdTokenChecks() {
+		return (factory) -> new RecordingIdTokenDecoderFactory(factory, this.clock);
 	}
 
 }

@@ -27,10 +27,12 @@ import org.springframework.security.oauth2.client.endpoint.OAuth2AuthorizationCo
 import org.springframework.security.oauth2.client.endpoint.OAuth2RefreshTokenGrantRequest;
 import org.springframework.security.oauth2.client.endpoint.RestClientAuthorizationCodeTokenResponseClient;
 import org.springframework.security.oauth2.client.endpoint.RestClientRefreshTokenTokenResponseClient;
+import org.springframework.security.oauth2.client.registration.ClientRegistration;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.oauth2.client.web.DefaultOAuth2AuthorizedClientManager;
 import org.springframework.security.oauth2.client.web.HttpSessionOAuth2AuthorizedClientRepository;
 import org.springframework.security.oauth2.client.web.OAuth2AuthorizedClientRepository;
+import org.springframework.security.oauth2.jwt.JwtDecoderFactory;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandlerImpl;
 import org.springframework.security.web.authentication.logout.HeaderWriterLogoutHandler;
@@ -203,6 +205,21 @@ class SecurityConfiguration {
 			client = wrapper.apply(client);
 		}
 		return new RequestedScopesTokenResponseClient(client);
+	}
+
+	/**
+	 * Picked up by {@code oauth2Login} (and the refreshed-token listener) as the
+	 * {@code JwtDecoderFactory<ClientRegistration>} bean: the JWKS is fetched once, not
+	 * per sign-in. Wrappers that observe the checks (the flow inspector's) go outside.
+	 */
+	@Bean
+	JwtDecoderFactory<ClientRegistration> idTokenDecoderFactory(
+			ObjectProvider<UnaryOperator<JwtDecoderFactory<ClientRegistration>>> wrappers) {
+		JwtDecoderFactory<ClientRegistration> factory = new CachingIdTokenDecoderFactory();
+		for (UnaryOperator<JwtDecoderFactory<ClientRegistration>> wrapper : wrappers.orderedStream().toList()) {
+			factory = wrapper.apply(factory);
+		}
+		return factory;
 	}
 
 	@Bean
