@@ -1,0 +1,69 @@
+package io.fedlab.session;
+
+import java.net.URL;
+import java.util.List;
+
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import io.fedlab.security.RefreshOutcome;
+import io.fedlab.security.SignInProblem;
+import tools.jackson.databind.JacksonModule;
+import tools.jackson.databind.jsontype.BasicPolymorphicTypeValidator;
+
+import org.springframework.data.redis.serializer.GenericJacksonJsonRedisSerializer;
+import org.springframework.security.jackson.SecurityJacksonModules;
+import org.springframework.web.servlet.FlashMap;
+
+/**
+ * The JSON form of session attributes in Redis: Spring Security's Jackson 3 modules (the
+ * security context, the saved authorization request with its {@code state}, {@code nonce}
+ * and PKCE verifier, the authorized clients with their tokens, the saved request) plus
+ * this app's own attribute types. Never Java serialization: a class name in the data
+ * never chooses what gets instantiated beyond this allow list (ASVS 1.5.2).
+ */
+final class SessionJson {
+
+	private SessionJson() {
+	}
+
+	/**
+	 * A serializer that writes every value with its class name ({@code @class}) and reads
+	 * back only the allowed types.
+	 * @param classLoader the application's class loader, for Spring Security's modules
+	 * @return the serializer
+	 */
+	static GenericJacksonJsonRedisSerializer serializer(ClassLoader classLoader) {
+		BasicPolymorphicTypeValidator.Builder allowed = BasicPolymorphicTypeValidator.builder()
+			// this app's session attributes: the explained sign-in failure, the outcome
+			// of
+			// "Refresh tokens" (a flash attribute, held in Spring MVC's flash maps)
+			// the ID token's iss claim, which Spring converts to a URL (a string, never
+			// opened)
+			.allowIfSubType(URL.class)
+			// JSON objects inside claims as Nimbus parses them (Cognito's identities
+			// claim)
+			.allowIfSubType("com.nimbusds.jose.shaded.gson.internal.LinkedTreeMap")
+			.allowIfSubType(SignInProblem.class)
+			.allowIfSubType(RefreshOutcome.class)
+			.allowIfSubType(FlashMap.class)
+			.allowIfSubType("java.util.concurrent.CopyOnWriteArrayList")
+			.allowIfSubType("java.util.ImmutableCollections$ListN")
+			.allowIfSubType("java.util.ImmutableCollections$List12");
+		List<JacksonModule> modules = SecurityJacksonModules.getModules(classLoader, allowed);
+		return GenericJacksonJsonRedisSerializer.builder()
+			.enableDefaultTyping(allowed.build())
+			.customize((mapper) -> mapper.addModules(modules)
+				.addMixIn(SignInProblem.class, TypedRecord.class)
+				.addMixIn(RefreshOutcome.class, TypedRecord.class))
+			.build();
+	}
+
+	/**
+	 * Records are final, and default typing names only non-final types, so a record
+	 * stored as an attribute of its own would lose its class name; this mix-in keeps it.
+	 */
+	@JsonTypeInfo(use = JsonTypeInfo.Id.CLASS)
+	private interface TypedRecord {
+
+	}
+
+}
