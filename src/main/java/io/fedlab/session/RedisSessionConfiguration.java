@@ -1,10 +1,12 @@
 package io.fedlab.session;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Profile;
 import org.springframework.data.redis.serializer.RedisSerializer;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.session.web.http.SessionRepositoryFilter;
 
 /**
@@ -25,8 +27,10 @@ class RedisSessionConfiguration {
 	 * serialization.
 	 */
 	@Bean
-	RedisSerializer<Object> springSessionDefaultRedisSerializer() {
-		return new LenientSessionSerializer(SessionJson.serializer(RedisSessionConfiguration.class.getClassLoader()));
+	RedisSerializer<Object> springSessionDefaultRedisSerializer(
+			ObjectProvider<ClientRegistrationRepository> registrations) {
+		return new LenientSessionSerializer(
+				SessionJson.serializer(RedisSessionConfiguration.class.getClassLoader(), registrations::getObject));
 	}
 
 	@Bean

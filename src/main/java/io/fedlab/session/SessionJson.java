@@ -2,6 +2,7 @@ package io.fedlab.session;
 
 import java.net.URL;
 import java.util.List;
+import java.util.function.Supplier;
 
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import io.fedlab.security.RefreshOutcome;
@@ -11,6 +12,7 @@ import tools.jackson.databind.jsontype.BasicPolymorphicTypeValidator;
 
 import org.springframework.data.redis.serializer.GenericJacksonJsonRedisSerializer;
 import org.springframework.security.jackson.SecurityJacksonModules;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.web.servlet.FlashMap;
 
 /**
@@ -29,9 +31,12 @@ final class SessionJson {
 	 * A serializer that writes every value with its class name ({@code @class}) and reads
 	 * back only the allowed types.
 	 * @param classLoader the application's class loader, for Spring Security's modules
+	 * @param registrations the application's client registrations, looked up by id when
+	 * an authorized client is read
 	 * @return the serializer
 	 */
-	static GenericJacksonJsonRedisSerializer serializer(ClassLoader classLoader) {
+	static GenericJacksonJsonRedisSerializer serializer(ClassLoader classLoader,
+			Supplier<ClientRegistrationRepository> registrations) {
 		BasicPolymorphicTypeValidator.Builder allowed = BasicPolymorphicTypeValidator.builder()
 			// this app's session attributes: the explained sign-in failure, the outcome
 			// of
@@ -52,6 +57,7 @@ final class SessionJson {
 		return GenericJacksonJsonRedisSerializer.builder()
 			.enableDefaultTyping(allowed.build())
 			.customize((mapper) -> mapper.addModules(modules)
+				.addModule(new RegistrationByIdModule(registrations))
 				.addMixIn(SignInProblem.class, TypedRecord.class)
 				.addMixIn(RefreshOutcome.class, TypedRecord.class))
 			.build();

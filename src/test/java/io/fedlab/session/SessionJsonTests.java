@@ -1,6 +1,7 @@
 package io.fedlab.session;
 
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -18,6 +19,7 @@ import org.springframework.security.core.context.SecurityContextImpl;
 import org.springframework.security.oauth2.client.OAuth2AuthorizedClient;
 import org.springframework.security.oauth2.client.authentication.OAuth2AuthenticationToken;
 import org.springframework.security.oauth2.client.registration.ClientRegistration;
+import org.springframework.security.oauth2.client.registration.InMemoryClientRegistrationRepository;
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
 import org.springframework.security.oauth2.core.OAuth2AccessToken;
@@ -34,7 +36,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class SessionJsonTests {
 
-	final GenericJacksonJsonRedisSerializer serializer = SessionJson.serializer(getClass().getClassLoader());
+	static final ClientRegistration registration = ClientRegistration.withRegistrationId("cognito")
+		.clientId("client")
+		.clientSecret("secret")
+		.clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_BASIC)
+		.authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE)
+		.redirectUri("http://localhost:8080/login/oauth2/code/cognito")
+		.authorizationUri("http://localhost:9230/oauth2/authorize")
+		.tokenUri("http://localhost:9230/oauth2/token")
+		.build();
+
+	final GenericJacksonJsonRedisSerializer serializer = SessionJson.serializer(getClass().getClassLoader(),
+			() -> new InMemoryClientRegistrationRepository(registration));
 
 	@Test
 	void authorizationRequestWhenRoundTrippedThenStateNonceAndVerifierKept() {
@@ -77,15 +90,6 @@ class SessionJsonTests {
 				List.of(new OidcUserAuthority(idToken), new SimpleGrantedAuthority("ROLE_admins")), idToken);
 		SecurityContextImpl context = new SecurityContextImpl(
 				new OAuth2AuthenticationToken(user, user.getAuthorities(), "cognito"));
-		ClientRegistration registration = ClientRegistration.withRegistrationId("cognito")
-			.clientId("client")
-			.clientSecret("secret")
-			.clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_BASIC)
-			.authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE)
-			.redirectUri("http://localhost:8080/login/oauth2/code/cognito")
-			.authorizationUri("http://localhost:9230/oauth2/authorize")
-			.tokenUri("http://localhost:9230/oauth2/token")
-			.build();
 		OAuth2AuthorizedClient client = new OAuth2AuthorizedClient(registration, "sub-1",
 				new OAuth2AccessToken(OAuth2AccessToken.TokenType.BEARER, "access", now, now.plusSeconds(3600),
 						Set.of("openid")),
@@ -95,6 +99,10 @@ class SessionJsonTests {
 		SecurityContextImpl readContext = (SecurityContextImpl) roundTrip(context);
 		Object readClients = roundTrip(clients);
 
+		// the registration is stored by id: the client secret never reaches Redis
+		assertThat(new String(this.serializer.serialize(clients), StandardCharsets.UTF_8)).doesNotContain("secret")
+			.contains("\"clientRegistration\":{\"@class\":\"" + ClientRegistration.class.getName()
+					+ "\",\"registrationId\":\"cognito\"}");
 		assertThat(readContext.getAuthentication().getName()).isEqualTo("sub-1");
 		assertThat(((DefaultOidcUser) readContext.getAuthentication().getPrincipal()).getIssuer())
 			.isEqualTo(idToken.getIssuer());
@@ -102,6 +110,7 @@ class SessionJsonTests {
 		OAuth2AuthorizedClient readClient = (OAuth2AuthorizedClient) ((Map<?, ?>) readClients).get("cognito");
 		assertThat(readClient.getRefreshToken().getTokenValue()).isEqualTo("refresh");
 		assertThat(readClient.getAccessToken().getTokenValue()).isEqualTo("access");
+		assertThat(readClient.getClientRegistration()).isSameAs(registration);
 	}
 
 	@Test
@@ -145,7 +154,7 @@ class SessionJsonTests {
 	void deserializeWhenClassOutsideTheAllowListThenAbsentAndNeverInstantiated() {
 		LenientSessionSerializer lenient = new LenientSessionSerializer(this.serializer);
 		byte[] json = "[\"java.lang.ProcessBuilder\",{\"command\":[\"touch\",\"/tmp/pwned\"]}]"
-			.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+			.getBytes(StandardCharsets.UTF_8);
 
 		assertThat(lenient.deserialize(json)).isNull();
 		assertThat(lenient.deserialize(this.serializer.serialize(new SignInProblem("none", "none", List.of()))))

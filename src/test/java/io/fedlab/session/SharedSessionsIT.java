@@ -120,9 +120,26 @@ class SharedSessionsIT {
 		assertThat(context).startsWith("{\"@class\":\"org.springframework.security.core.context.SecurityContextImpl\"");
 		assertThat(clients).startsWith("{\"@class\":\"java.util.HashMap\"")
 			.contains("\"@class\":\"org.springframework.security.oauth2.core.OAuth2RefreshToken\"");
+		// the client registration by id only: the app client's secret is not at rest in
+		// Redis
+		String clientSecret = (String) stack.appProperties()
+			.get("spring.security.oauth2.client.registration.cognito.client-secret");
+		assertThat(clients).contains("\"registrationId\":\"cognito\"").doesNotContain(clientSecret);
 		// server.servlet.session.timeout (30 minutes) is the key's time to live
 		long ttl = Long.parseLong(redis.command("TTL", key).substring(1));
 		assertThat(ttl).isPositive().isLessThanOrEqualTo(1800);
+	}
+
+	@Test
+	void sessionCookieWhenFromRedisThenSameNameAndAttributesAsWithoutIt() {
+		HttpResponse<String> start = new Browserless().getOnce(base + "/oauth2/authorization/cognito");
+
+		// Spring Session writes the cookie from server.servlet.session.cookie.*
+		// (SessionCookieLocalIT pins the same without Redis)
+		assertThat(start.headers().firstValue("Set-Cookie"))
+			.hasValueSatisfying((cookie) -> assertThat(cookie).startsWith("FEDLAB_SESSION=")
+				.contains("; Path=/", "; HttpOnly", "; SameSite=Lax")
+				.doesNotContain("Secure"));
 	}
 
 	@Test
