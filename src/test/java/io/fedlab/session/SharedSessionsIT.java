@@ -279,8 +279,10 @@ class SharedSessionsIT {
 		properties.put("local.enabled", "false");
 		properties.put("server.port", port);
 		properties.put("app.base-url", base);
-		properties.put("spring.data.redis.port", redis.port());
-		properties.put("spring.data.redis.password", REDIS_PASSWORD);
+		// the names the README documents (application-redis.yml)
+		properties.put("REDIS_HOST", "localhost");
+		properties.put("REDIS_PORT", redis.port());
+		properties.put("REDIS_PASSWORD", REDIS_PASSWORD);
 		properties.put("spring.main.banner-mode", "off");
 		List<String> args = new ArrayList<>();
 		properties.forEach((name, value) -> args.add("--" + name + "=" + value));
