@@ -125,6 +125,10 @@ class SharedSessionsIT {
 		String clientSecret = (String) stack.appProperties()
 			.get("spring.security.oauth2.client.registration.cognito.client-secret");
 		assertThat(clients).contains("\"registrationId\":\"cognito\"").doesNotContain(clientSecret);
+		// the saved authorization request (state, nonce, PKCE verifier) is gone once used
+		assertThat(redis.command("HGET", key,
+				"sessionAttr:org.springframework.security.oauth2.client.web.HttpSessionOAuth2AuthorizationRequestRepository.AUTHORIZATION_REQUEST"))
+			.isEmpty();
 		// server.servlet.session.timeout (30 minutes) is the key's time to live
 		long ttl = Long.parseLong(redis.command("TTL", key).substring(1));
 		assertThat(ttl).isPositive().isLessThanOrEqualTo(1800);
@@ -220,6 +224,7 @@ class SharedSessionsIT {
 		// while Redis is down: the page that says so, with 503, not a 500
 		assertThat(down.status()).isEqualTo(503);
 		assertThat(down.body()).contains("Sessions are unavailable");
+		assertThat(down.header("Retry-After")).isEqualTo("5");
 		// back with nothing in it: each instance sends the user to sign in (the first
 		// request after the restart may still meet the reconnecting client: 503 again)
 		for (int instance = 0; instance < 2; instance++) {
