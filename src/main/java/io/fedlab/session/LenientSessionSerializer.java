@@ -10,8 +10,9 @@ import org.springframework.data.redis.serializer.SerializationException;
 /**
  * Reads a session attribute that cannot be read (a type outside the allow list, a class
  * changed by a new release, corrupt data) as absent, so the user is asked to sign in
- * again instead of getting an error on every request of that session. The log names the
- * failure, never the data: it can hold tokens (ASVS 16.2.5).
+ * again instead of getting an error on every request of that session; likewise for one
+ * that cannot be written. The log names the failure, never the data: it can hold tokens
+ * (ASVS 16.2.5).
  */
 final class LenientSessionSerializer implements RedisSerializer<Object> {
 
@@ -23,9 +24,21 @@ final class LenientSessionSerializer implements RedisSerializer<Object> {
 		this.json = json;
 	}
 
+	/**
+	 * An attribute that cannot be written as JSON is not stored (read back, it is
+	 * absent), instead of failing the request when the session is saved; the log names
+	 * its type so that it can be made JSON-friendly and allowed in {@link SessionJson}.
+	 */
 	@Override
 	public byte[] serialize(Object value) {
-		return this.json.serialize(value);
+		try {
+			return this.json.serialize(value);
+		}
+		catch (SerializationException ex) {
+			logger.warn("A session attribute of type {} could not be written to Redis as JSON; it is not stored",
+					value.getClass().getName());
+			return new byte[0];
+		}
 	}
 
 	@Override

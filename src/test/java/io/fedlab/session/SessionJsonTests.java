@@ -161,6 +161,25 @@ class SessionJsonTests {
 			.isEqualTo(new SignInProblem("none", "none", List.of()));
 	}
 
+	@Test
+	void serializeWhenValueIsNotJsonFriendlyThenNotStoredAndReadAsAbsent() {
+		LenientSessionSerializer lenient = new LenientSessionSerializer(this.serializer);
+
+		byte[] stored = lenient.serialize(new Unwritable());
+
+		assertThat(stored).isEmpty();
+		assertThat(lenient.deserialize(stored)).isNull();
+	}
+
+	/** A getter that fails, as JSON serialization meets it. */
+	static class Unwritable {
+
+		public String getValue() {
+			throw new IllegalStateException("not now");
+		}
+
+	}
+
 	private Object roundTrip(Object value) {
 		byte[] json = this.serializer.serialize(value);
 		return this.serializer.deserialize(json);
