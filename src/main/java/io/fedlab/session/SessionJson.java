@@ -38,19 +38,17 @@ final class SessionJson {
 	static GenericJacksonJsonRedisSerializer serializer(ClassLoader classLoader,
 			Supplier<ClientRegistrationRepository> registrations) {
 		BasicPolymorphicTypeValidator.Builder allowed = BasicPolymorphicTypeValidator.builder()
-			// this app's session attributes: the explained sign-in failure, the outcome
-			// of
-			// "Refresh tokens" (a flash attribute, held in Spring MVC's flash maps)
-			// the ID token's iss claim, which Spring converts to a URL (a string, never
-			// opened)
-			.allowIfSubType(URL.class)
-			// JSON objects inside claims as Nimbus parses them (Cognito's identities
-			// claim)
-			.allowIfSubType("com.nimbusds.jose.shaded.gson.internal.LinkedTreeMap")
+			// the explained sign-in failure; the outcome of "Refresh tokens", a flash
+			// attribute kept in Spring MVC's flash maps (as JSON a FlashMap keeps its
+			// entries but not its target path and expiry: the next request takes it)
 			.allowIfSubType(SignInProblem.class)
 			.allowIfSubType(RefreshOutcome.class)
 			.allowIfSubType(FlashMap.class)
 			.allowIfSubType("java.util.concurrent.CopyOnWriteArrayList")
+			// inside the ID token's claims: iss as Spring converts it (a URL, never
+			// opened), JSON objects as Nimbus parses them (identities), immutable lists
+			.allowIfSubType(URL.class)
+			.allowIfSubType("com.nimbusds.jose.shaded.gson.internal.LinkedTreeMap")
 			.allowIfSubType("java.util.ImmutableCollections$ListN")
 			.allowIfSubType("java.util.ImmutableCollections$List12");
 		List<JacksonModule> modules = SecurityJacksonModules.getModules(classLoader, allowed);
