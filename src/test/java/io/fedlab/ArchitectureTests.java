@@ -19,7 +19,7 @@ class ArchitectureTests {
 	@ArchTest
 	static final ArchRule appNeverImportsLocalIdp = noClasses().that()
 		.resideInAnyPackage("io.fedlab.account..", "io.fedlab.security..", "io.fedlab.cognito..", "io.fedlab.system..",
-				"io.fedlab.provisioning..", "io.fedlab.inspector..")
+				"io.fedlab.provisioning..", "io.fedlab.inspector..", "io.fedlab.session..")
 		.should()
 		.dependOnClassesThat()
 		.resideInAPackage("io.fedlab.localidp..");
@@ -43,6 +43,6 @@ class ArchitectureTests {
 		.resideInAPackage("io.fedlab.localidp..")
 		.should()
 		.dependOnClassesThat()
-		.resideInAnyPackage("io.fedlab.account..", "io.fedlab.security..", "io.fedlab.system..");
+		.resideInAnyPackage("io.fedlab.account..", "io.fedlab.security..", "io.fedlab.system..", "io.fedlab.session..");
 
 }

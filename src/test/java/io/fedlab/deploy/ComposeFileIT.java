@@ -77,7 +77,8 @@ class ComposeFileIT {
 
 	@Test
 	void composeFileWhenReadThenAppCognitoAndAuth0FromOneImageInOneNetworkNamespace() {
-		assertThat(services()).containsOnlyKeys("app", "cognito", "auth0");
+		// `docker compose up` starts these; the scale profile's services only on request
+		assertThat(defaultServices()).containsOnlyKeys("app", "cognito", "auth0");
 		for (String name : List.of("app", "cognito", "auth0")) {
 			Map<String, Object> service = service(name);
 			assertThat(service).as(name).containsEntry("image", "fedlab:local").containsEntry("build", ".");
@@ -141,6 +142,61 @@ class ComposeFileIT {
 		assertThat(strings(service("cognito").get("volumes"))).containsExactly("fedlab-data:/var/lib/fedlab");
 		assertThat(strings(service("app").get("volumes"))).containsExactly("fedlab-data:/var/lib/fedlab:ro");
 		assertThat(map(compose.get("volumes"))).containsKey("fedlab-data");
+	}
+
+	@Test
+	void composeFileWhenScaleProfileThenTwoAppInstancesShareRedisBehindRoundRobinProxy() throws IOException {
+		assertThat(services()).containsKeys("redis", "app-a", "app-b", "lb");
+		for (String name : List.of("redis", "app-a", "app-b", "lb")) {
+			assertThat(strings(service(name).get("profiles"))).as(name).containsExactly("scale");
+		}
+		// Redis: AUTH, nothing on disk, no published port (tokens at rest stay on the
+		// compose network)
+		List<String> redis = command("redis");
+		String password = interpolate(redis.get(redis.indexOf("--requirepass") + 1));
+		assertThat(password).isNotBlank();
+		assertThat(String.join(" ", redis)).contains("--save  --appendonly no");
+		assertThat(service("redis")).doesNotContainKey("ports");
+
+		// Each instance is the `app` service plus profile redis, on its own port of the
+		// shared namespace.
+		Map<String, String> single = new LinkedHashMap<>(environment("app"));
+		single.remove("PORT");
+		single.remove("SPRING_PROFILES_ACTIVE");
+		Map<String, Integer> instances = Map.of("app-a", 8081, "app-b", 8082);
+		instances.forEach((name, port) -> {
+			assertThat(service(name)).as(name)
+				.containsEntry("image", "fedlab:local")
+				.containsEntry("network_mode", "service:auth0")
+				.doesNotContainKey("command")
+				.doesNotContainKey("ports");
+			assertThat(environment(name)).as(name)
+				.containsAllEntriesOf(single)
+				.containsEntry("SPRING_PROFILES_ACTIVE", "aws,redis")
+				.containsEntry("PORT", String.valueOf(port))
+				.containsEntry("REDIS_HOST", "redis")
+				.containsEntry("REDIS_PASSWORD", password);
+			assertThat(healthTest(name).get(3)).as(name).contains("/dev/tcp/127.0.0.1/" + port);
+			assertThat(dependsOn(name)).as(name)
+				.containsEntry("redis", "service_healthy")
+				.containsEntry("cognito", "service_healthy");
+		});
+
+		// The load balancer takes the app's URL (the callback registered in the pool) and
+		// alternates between the two, keeping the browser's Host; no stickiness.
+		assertThat(service("lb")).containsEntry("network_mode", "service:auth0");
+		assertThat(dependsOn("lb")).containsOnly(Map.entry("app-a", "service_healthy"),
+				Map.entry("app-b", "service_healthy"));
+		String mount = strings(service("lb").get("volumes")).get(0);
+		assertThat(mount).isEqualTo("./deploy/nginx-scale.conf:/etc/nginx/conf.d/default.conf:ro");
+		String nginx = Files.readAllLines(ROOT.resolve("deploy/nginx-scale.conf"))
+			.stream()
+			.map(String::strip)
+			.filter((line) -> !line.startsWith("#"))
+			.collect(Collectors.joining("\n"));
+		assertThat(nginx).contains("listen 8080;", "server 127.0.0.1:8081;", "server 127.0.0.1:8082;",
+				"proxy_set_header Host $http_host;");
+		assertThat(nginx).doesNotContain("ip_hash", "sticky", "hash ");
 	}
 
 	@Test
@@ -393,6 +449,13 @@ class ComposeFileIT {
 
 	private static Map<String, Object> services() {
 		return map(compose.get("services"));
+	}
+
+	/** The services of {@code docker compose up}: those in no profile. */
+	private static Map<String, Object> defaultServices() {
+		Map<String, Object> out = new LinkedHashMap<>(services());
+		out.values().removeIf((service) -> map(service).containsKey("profiles"));
+		return out;
 	}
 
 	private static Map<String, Object> service(String name) {
