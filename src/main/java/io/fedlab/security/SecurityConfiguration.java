@@ -22,6 +22,7 @@ import org.springframework.security.oauth2.client.DelegatingOAuth2AuthorizedClie
 import org.springframework.security.oauth2.client.OAuth2AuthorizedClientManager;
 import org.springframework.security.oauth2.client.RefreshTokenOAuth2AuthorizedClientProvider;
 import org.springframework.security.oauth2.client.endpoint.OAuth2AccessTokenResponseClient;
+import org.springframework.security.oauth2.client.endpoint.OAuth2AuthorizationCodeGrantRequest;
 import org.springframework.security.oauth2.client.endpoint.OAuth2RefreshTokenGrantRequest;
 import org.springframework.security.oauth2.client.endpoint.RestClientRefreshTokenTokenResponseClient;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
@@ -178,6 +179,24 @@ class SecurityConfiguration {
 		manager.setAuthorizedClientProvider(new DelegatingOAuth2AuthorizedClientProvider(
 				new AuthorizationCodeOAuth2AuthorizedClientProvider(), refreshToken));
 		return manager;
+	}
+
+	/**
+	 * Used by {@code oauth2Login} for the code grant (see
+	 * {@link RequestedScopesWhenOmitted}).
+	 */
+	@Bean
+	OAuth2AccessTokenResponseClient<OAuth2AuthorizationCodeGrantRequest> authorizationCodeTokenResponseClient() {
+		return RequestedScopesWhenOmitted.authorizationCode();
+	}
+
+	/**
+	 * Used for refresh by the {@link OAuth2AuthorizedClientManager} and by
+	 * {@link TokenRefresher} (see {@link RequestedScopesWhenOmitted}).
+	 */
+	@Bean
+	OAuth2AccessTokenResponseClient<OAuth2RefreshTokenGrantRequest> refreshTokenTokenResponseClient() {
+		return RequestedScopesWhenOmitted.refreshToken();
 	}
 
 	@Bean
