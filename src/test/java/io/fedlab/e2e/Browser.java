@@ -74,8 +74,9 @@ final class Browser implements AutoCloseable {
 		return this.driver.getCurrentUrl();
 	}
 
-	<T> T waitUntil(Function<WebDriver, T> condition) {
-		return new WebDriverWait(this.driver, WAIT).until(condition);
+	/** Waits for {@code condition}; a timeout names what was awaited and the URL. */
+	<T> T waitUntil(String what, Function<WebDriver, T> condition) {
+		return new WebDriverWait(this.driver, WAIT).withMessage(() -> what + ", at " + url()).until(condition);
 	}
 
 	/**

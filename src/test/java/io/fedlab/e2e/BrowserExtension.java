@@ -4,13 +4,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Assumptions;
@@ -124,9 +121,9 @@ final class BrowserExtension implements BeforeAllCallback, BeforeEachCallback, T
 	}
 
 	private static void announceOnce(ExtensionContext context, String line) {
-		Optional<Object> announced = Optional.ofNullable(context.getRoot().getStore(NAMESPACE).get("announced"));
-		if (announced.isEmpty()) {
-			context.getRoot().getStore(NAMESPACE).put("announced", Boolean.TRUE);
+		ExtensionContext.Store store = context.getRoot().getStore(NAMESPACE);
+		if (store.get("announced") == null) {
+			store.put("announced", Boolean.TRUE);
 			System.err.println(line);
 		}
 	}
@@ -136,8 +133,7 @@ final class BrowserExtension implements BeforeAllCallback, BeforeEachCallback, T
 			return;
 		}
 		try (Stream<Path> paths = Files.walk(root)) {
-			List<Path> all = new ArrayList<>(paths.sorted(Comparator.reverseOrder()).toList());
-			for (Path path : all) {
+			for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
 				Files.delete(path);
 			}
 		}

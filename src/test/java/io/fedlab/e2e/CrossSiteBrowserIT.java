@@ -78,6 +78,7 @@ class CrossSiteBrowserIT {
 		assertThat(Journeys.hops(browser.documents())).containsExactly("POST " + this.sites.app() + "/logout",
 				"GET " + this.sites.auth0() + "/v2/logout", "GET " + this.sites.hostedUi() + "/logout",
 				"GET " + this.sites.app() + "/logged-out");
+		assertThat(browser.console()).noneMatch((line) -> line.contains("Content Security Policy"));
 	}
 
 	private static List<String> names(List<Map<String, Object>> cookies) {

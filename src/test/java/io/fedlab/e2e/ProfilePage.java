@@ -79,7 +79,8 @@ final class ProfilePage extends Page {
 	/** Presses "Refresh tokens"; the page comes back with the outcome. */
 	ProfilePage refresh() {
 		find(By.cssSelector("form[action$='/profile/refresh'] button")).click();
-		this.browser.waitUntil((driver) -> !driver.findElements(By.id("refresh-outcome")).isEmpty());
+		this.browser.waitUntil("the refresh outcome",
+				(driver) -> !driver.findElements(By.id("refresh-outcome")).isEmpty());
 		return new ProfilePage(this.browser, this.app);
 	}
 

@@ -174,7 +174,7 @@ class SignInBrowserIT {
 		// fedlab.js un-hides the copy buttons; without it they stay hidden
 		assertThat(copy.isDisplayed()).as("copy button shown by static/js/fedlab.js").isTrue();
 		copy.click();
-		browser.waitUntil((driver) -> "Copied".equals(copy.getText()));
+		browser.waitUntil("the copy button to say Copied", (driver) -> "Copied".equals(copy.getText()));
 		// fedlab.css: the header is a flex row, the page background the wash colour
 		WebElement header = browser.driver().findElement(By.cssSelector("header.top"));
 		assertThat(header.getCssValue("display")).isEqualTo("flex");
