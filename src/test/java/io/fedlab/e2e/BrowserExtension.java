@@ -10,9 +10,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Stream;
 
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ConditionEvaluationResult;
+import org.junit.jupiter.api.extension.ExecutionCondition;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ExtensionContext.Namespace;
 import org.junit.jupiter.api.extension.TestWatcher;
@@ -27,7 +28,7 @@ import org.junit.jupiter.api.extension.TestWatcher;
  * Without Chromium the tests are skipped with one line saying how to install it, except
  * where {@code CI=true}: there they fail, so CI never passes without running them.
  */
-final class BrowserExtension implements BeforeAllCallback, BeforeEachCallback, TestWatcher {
+final class BrowserExtension implements ExecutionCondition, BeforeAllCallback, BeforeEachCallback, TestWatcher {
 
 	private static final Namespace NAMESPACE = Namespace.create(BrowserExtension.class);
 
@@ -41,15 +42,25 @@ final class BrowserExtension implements BeforeAllCallback, BeforeEachCallback, T
 
 	private int steps;
 
+	/**
+	 * Skips the class, before its Spring context starts, where Chromium is missing and CI
+	 * is not set; {@link #beforeAll} fails it where CI is set.
+	 */
+	@Override
+	public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
+		String missing = Chromium.missing(Chromium.BROWSER, Chromium.DRIVER);
+		if (missing == null || Chromium.mustRun(System.getenv())) {
+			return ConditionEvaluationResult.enabled("Chromium and ChromeDriver are installed, or CI requires them");
+		}
+		announceOnce(context, missing);
+		return ConditionEvaluationResult.disabled(missing);
+	}
+
 	@Override
 	public void beforeAll(ExtensionContext context) {
 		String missing = Chromium.missing(Chromium.BROWSER, Chromium.DRIVER);
 		if (missing != null) {
-			if (Chromium.mustRun(System.getenv())) {
-				throw new AssertionError(missing + " (CI=true: browser tests may not be skipped)");
-			}
-			announceOnce(context, missing);
-			Assumptions.abort(missing);
+			throw new AssertionError(missing + " (CI=true: browser tests may not be skipped)");
 		}
 		this.root = context.getRoot();
 		this.folder = ROOT.resolve(context.getRequiredTestClass().getSimpleName());

@@ -6,6 +6,7 @@ import java.util.Map;
 
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.interactions.Actions;
 
 /**
  * The app's profile ({@code /profile}): who Cognito says you are, the three tokens, the
@@ -64,6 +65,8 @@ final class ProfilePage extends Page {
 	/** Clicks "Reveal the raw value" of one token. */
 	ProfilePage reveal(String kind) {
 		find(By.cssSelector("#token-" + kind + " details.raw summary")).click();
+		// into view, for the screenshot of this step
+		new Actions(this.browser.driver()).scrollToElement(copyButton(kind)).perform();
 		return this;
 	}
 
