@@ -192,8 +192,8 @@ class SecurityConfiguration {
 	/**
 	 * The code-grant token client of {@code oauth2Login} (Spring picks the bean up):
 	 * Spring's own, with the scopes Cognito leaves out of its token response
-	 * ({@link RequestedScopesTokenResponseClient}). Wrappers that observe the call (the
-	 * flow inspector's) go inside, so they see Cognito's response as it came.
+	 * ({@link RequestedScopesWhenOmitted}). Wrappers that observe the call (the flow
+	 * inspector's) go inside, so they see Cognito's response as it came.
 	 */
 	@Bean
 	OAuth2AccessTokenResponseClient<OAuth2AuthorizationCodeGrantRequest> authorizationCodeTokenResponseClient(
@@ -204,7 +204,7 @@ class SecurityConfiguration {
 			.toList()) {
 			client = wrapper.apply(client);
 		}
-		return new RequestedScopesTokenResponseClient(client);
+		return RequestedScopesWhenOmitted.authorizationCode(client);
 	}
 
 	/**
@@ -220,6 +220,15 @@ class SecurityConfiguration {
 			factory = wrapper.apply(factory);
 		}
 		return factory;
+	}
+
+	/**
+	 * Used for refresh by the {@link OAuth2AuthorizedClientManager} and by
+	 * {@link TokenRefresher} (see {@link RequestedScopesWhenOmitted}).
+	 */
+	@Bean
+	OAuth2AccessTokenResponseClient<OAuth2RefreshTokenGrantRequest> refreshTokenTokenResponseClient() {
+		return RequestedScopesWhenOmitted.refreshToken();
 	}
 
 	@Bean
