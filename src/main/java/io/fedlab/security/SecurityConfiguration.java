@@ -1,6 +1,7 @@
 package io.fedlab.security;
 
 import java.net.URI;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.function.UnaryOperator;
 
@@ -177,8 +178,14 @@ class SecurityConfiguration {
 	@Bean
 	OAuth2AuthorizedClientManager authorizedClientManager(ClientRegistrationRepository registrations,
 			OAuth2AuthorizedClientRepository authorizedClients, ApplicationEventPublisher eventPublisher,
-			ObjectProvider<OAuth2AccessTokenResponseClient<OAuth2RefreshTokenGrantRequest>> refreshTokenClient) {
+			ObjectProvider<OAuth2AccessTokenResponseClient<OAuth2RefreshTokenGrantRequest>> refreshTokenClient,
+			ObjectProvider<Clock> clock) {
 		RefreshTokenOAuth2AuthorizedClientProvider refreshToken = new RefreshTokenOAuth2AuthorizedClientProvider();
+		/*
+		 * the clock that decides "expired" (with Spring's 60 s skew); a test moves it
+		 * forward
+		 */
+		refreshToken.setClock(clock.getIfAvailable(Clock::systemUTC));
 		refreshToken.setAccessTokenResponseClient(
 				refreshTokenClient.getIfUnique(RestClientRefreshTokenTokenResponseClient::new));
 		refreshToken.setApplicationEventPublisher(eventPublisher);
