@@ -19,19 +19,14 @@ import java.util.regex.Pattern;
 import com.github.tomakehurst.wiremock.client.WireMock;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
-import com.nimbusds.jose.JOSEException;
-import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.JWSHeader;
-import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jose.jwk.RSAKey;
-import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jose.util.JSONObjectUtils;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.PlainJWT;
-import com.nimbusds.jwt.SignedJWT;
 import io.fedlab.FedlabApplication;
 import io.fedlab.localidp.LocalStack;
 import io.fedlab.support.Browserless;
+import io.fedlab.support.TestIdTokens;
 import io.fedlab.support.Browserless.Page;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -115,14 +110,14 @@ class MisbehavingProviderIT {
 	@Test
 	void callbackWhenIdTokenIssuerWrongThenRejectedWithoutSession() {
 		SignIn signIn = startSignIn();
-		serveIdToken(signed(idToken(signIn.nonce()).issuer(issuer() + "1").build(), idTokenKey()));
+		serveIdToken(TestIdTokens.sign(idToken(signIn.nonce()).issuer(issuer() + "1").build(), idTokenKey()));
 		assertRejectedAfterTokenCall(signIn, signIn.finish(), "id-token-issuer");
 	}
 
 	@Test
 	void callbackWhenIdTokenAudienceWrongThenRejectedWithoutSession() {
 		SignIn signIn = startSignIn();
-		serveIdToken(signed(idToken(signIn.nonce()).audience(clientId() + "1").build(), idTokenKey()));
+		serveIdToken(TestIdTokens.sign(idToken(signIn.nonce()).audience(clientId() + "1").build(), idTokenKey()));
 		assertRejectedAfterTokenCall(signIn, signIn.finish(), "id-token-audience");
 	}
 
@@ -130,8 +125,8 @@ class MisbehavingProviderIT {
 	void callbackWhenIdTokenHasAnExtraAudienceWithoutAzpThenRejectedWithoutSession() {
 		// "aud=[client, other] without azp must be rejected" (rp-security.md §1.5)
 		SignIn signIn = startSignIn();
-		serveIdToken(
-				signed(idToken(signIn.nonce()).audience(List.of(clientId(), "other-client")).build(), idTokenKey()));
+		serveIdToken(TestIdTokens.sign(idToken(signIn.nonce()).audience(List.of(clientId(), "other-client")).build(),
+				idTokenKey()));
 		assertRejectedAfterTokenCall(signIn, signIn.finish(), "id-token-audience");
 	}
 
@@ -140,8 +135,8 @@ class MisbehavingProviderIT {
 		// signed by a foreign key that claims the pool's kid: the kid is known, the
 		// signature does not verify
 		SignIn signIn = startSignIn();
-		RSAKey foreign = new RSAKey.Builder(newRsaKey(idTokenKey().getKeyID())).build();
-		serveIdToken(signed(idToken(signIn.nonce()).build(), foreign));
+		RSAKey foreign = new RSAKey.Builder(TestIdTokens.generate(idTokenKey().getKeyID())).build();
+		serveIdToken(TestIdTokens.sign(idToken(signIn.nonce()).build(), foreign));
 		assertRejectedAfterTokenCall(signIn, signIn.finish(), "id-token-signature");
 	}
 
@@ -155,35 +150,35 @@ class MisbehavingProviderIT {
 	@Test
 	void callbackWhenNonceWrongThenRejectedWithoutSession() {
 		SignIn signIn = startSignIn();
-		serveIdToken(signed(idToken(signIn.nonce() + "1").build(), idTokenKey()));
+		serveIdToken(TestIdTokens.sign(idToken(signIn.nonce() + "1").build(), idTokenKey()));
 		assertRejectedAfterTokenCall(signIn, signIn.finish(), "invalid-nonce");
 	}
 
 	@Test
 	void callbackWhenNonceMissingThenRejectedWithoutSession() {
 		SignIn signIn = startSignIn();
-		serveIdToken(signed(idToken(signIn.nonce()).claim("nonce", null).build(), idTokenKey()));
+		serveIdToken(TestIdTokens.sign(idToken(signIn.nonce()).claim("nonce", null).build(), idTokenKey()));
 		assertRejectedAfterTokenCall(signIn, signIn.finish(), "invalid-nonce");
 	}
 
 	@Test
 	void callbackWhenSubMissingThenRejectedWithoutSession() {
 		SignIn signIn = startSignIn();
-		serveIdToken(signed(idToken(signIn.nonce()).subject(null).build(), idTokenKey()));
+		serveIdToken(TestIdTokens.sign(idToken(signIn.nonce()).subject(null).build(), idTokenKey()));
 		assertRejectedAfterTokenCall(signIn, signIn.finish(), "id-token-missing-claim", "sub");
 	}
 
 	@Test
 	void callbackWhenIatMissingThenRejectedWithoutSession() {
 		SignIn signIn = startSignIn();
-		serveIdToken(signed(idToken(signIn.nonce()).issueTime(null).build(), idTokenKey()));
+		serveIdToken(TestIdTokens.sign(idToken(signIn.nonce()).issueTime(null).build(), idTokenKey()));
 		assertRejectedAfterTokenCall(signIn, signIn.finish(), "id-token-missing-claim", "iat");
 	}
 
 	@Test
 	void callbackWhenExpMissingThenRejectedWithoutSession() {
 		SignIn signIn = startSignIn();
-		serveIdToken(signed(idToken(signIn.nonce()).expirationTime(null).build(), idTokenKey()));
+		serveIdToken(TestIdTokens.sign(idToken(signIn.nonce()).expirationTime(null).build(), idTokenKey()));
 		assertRejectedAfterTokenCall(signIn, signIn.finish(), "id-token-missing-claim", "exp");
 	}
 
@@ -193,7 +188,7 @@ class MisbehavingProviderIT {
 		// (AddInvalidExpiredExpValueToIdToken, rp-security.md §1.5)
 		Instant now = Instant.now();
 		SignIn signIn = startSignIn();
-		serveIdToken(signed(idToken(signIn.nonce()).issueTime(Date.from(now.minusSeconds(3960)))
+		serveIdToken(TestIdTokens.sign(idToken(signIn.nonce()).issueTime(Date.from(now.minusSeconds(3960)))
 			.expirationTime(Date.from(now.minusSeconds(360)))
 			.build(), idTokenKey()));
 		assertRejectedAfterTokenCall(signIn, signIn.finish(), "id-token-expired");
@@ -202,7 +197,8 @@ class MisbehavingProviderIT {
 	@Test
 	void callbackWhenKidUnknownThenRejectedAndAfterKeyRotationTheNewKidIsAccepted() {
 		SignIn signIn = startSignIn();
-		serveIdToken(signed(idToken(signIn.nonce()).build(), newRsaKey("not-yet-published-" + UUID.randomUUID())));
+		serveIdToken(TestIdTokens.sign(idToken(signIn.nonce()).build(),
+				TestIdTokens.generate("not-yet-published-" + UUID.randomUUID())));
 		assertRejectedAfterTokenCall(signIn, signIn.finish(), "id-token-unknown-key");
 
 		// The pool rotates its keys (rp-security.md §1.2 -signing-key-rotation): the
@@ -226,14 +222,15 @@ class MisbehavingProviderIT {
 		// an unknown kid makes the app fetch the JWKS again, and the issuer host fails
 		SignIn signIn = startSignIn();
 		this.cognitoApi.register(get(urlPathMatching(".*/\\.well-known/jwks\\.json")).willReturn(serverError()));
-		serveIdToken(signed(idToken(signIn.nonce()).build(), newRsaKey("not-yet-published-" + UUID.randomUUID())));
+		serveIdToken(TestIdTokens.sign(idToken(signIn.nonce()).build(),
+				TestIdTokens.generate("not-yet-published-" + UUID.randomUUID())));
 		assertRejectedAfterTokenCall(signIn, signIn.finish(), "jwks-unavailable");
 	}
 
 	@Test
 	void callbackWhenUserInfoSubDiffersThenRejectedWithoutSession() {
 		SignIn signIn = startSignIn();
-		serveIdToken(signed(idToken(signIn.nonce()).build(), idTokenKey()));
+		serveIdToken(TestIdTokens.sign(idToken(signIn.nonce()).build(), idTokenKey()));
 		this.hostedUi.register(get(urlPathEqualTo(USER_INFO_PATH)).willReturn(okJson(json(Map.of("sub",
 				UUID.randomUUID().toString(), "email", "mallory@example.com", "username", "auth0_auth0|mallory")))));
 		Page page = signIn.finish();
@@ -350,7 +347,7 @@ class MisbehavingProviderIT {
 	/** Cognito's token response (cognito.md §1.6) carrying {@code idToken}. */
 	private void serveIdToken(String idToken) {
 		Instant now = Instant.now();
-		String accessToken = signed(new JWTClaimsSet.Builder().subject(SUB)
+		String accessToken = TestIdTokens.sign(new JWTClaimsSet.Builder().subject(SUB)
 			.issuer(issuer())
 			.claim("client_id", clientId())
 			.claim("token_use", "access")
@@ -366,27 +363,6 @@ class MisbehavingProviderIT {
 		body.put("expires_in", 3600);
 		body.put("token_type", "Bearer");
 		this.hostedUi.register(post(urlPathEqualTo(TOKEN_PATH)).willReturn(okJson(json(body))));
-	}
-
-	private static String signed(JWTClaimsSet claims, RSAKey key) {
-		try {
-			SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID()).build(),
-					claims);
-			jwt.sign(new RSASSASigner(key));
-			return jwt.serialize();
-		}
-		catch (JOSEException ex) {
-			throw new IllegalStateException(ex);
-		}
-	}
-
-	private static RSAKey newRsaKey(String kid) {
-		try {
-			return new RSAKeyGenerator(2048).keyID(kid).generate();
-		}
-		catch (JOSEException ex) {
-			throw new IllegalStateException(ex);
-		}
 	}
 
 	private void rotateKeys() {

@@ -122,7 +122,10 @@ public final class TestIdTokens {
 		return ID_KEY;
 	}
 
-	private static String sign(JWTClaimsSet claims, RSAKey key) {
+	/**
+	 * Signs {@code claims} with RS256 and Cognito's header: {@code kid} and {@code alg}.
+	 */
+	public static String sign(JWTClaimsSet claims, RSAKey key) {
 		try {
 			// Cognito's header: kid and alg, no typ (cognito.md §3)
 			SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID()).build(),
@@ -135,7 +138,8 @@ public final class TestIdTokens {
 		}
 	}
 
-	private static RSAKey generate(String kid) {
+	/** A new RSA-2048 key with this {@code kid}. */
+	public static RSAKey generate(String kid) {
 		try {
 			return new RSAKeyGenerator(2048).keyID(kid).generate();
 		}
