@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.function.Supplier;
 
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import io.fedlab.inspector.FlowRecord;
 import io.fedlab.security.RefreshOutcome;
 import io.fedlab.security.SignInProblem;
 import tools.jackson.databind.JacksonModule;
@@ -45,6 +46,11 @@ final class SessionJson {
 			.allowIfSubType(RefreshOutcome.class)
 			.allowIfSubType(FlashMap.class)
 			.allowIfSubType("java.util.concurrent.CopyOnWriteArrayList")
+			// the flow inspector's record of the latest sign-in ("What just happened"):
+			// masked values and one-way fingerprints only, never a code or a token; its
+			// hops and facts are final records in final-typed lists, written without
+			// a class name
+			.allowIfSubType(FlowRecord.class)
 			// inside the ID token's claims: iss as Spring converts it (a URL, never
 			// opened), JSON objects as Nimbus parses them (identities), immutable lists
 			.allowIfSubType(URL.class)
@@ -57,7 +63,8 @@ final class SessionJson {
 			.customize((mapper) -> mapper.addModules(modules)
 				.addModule(new RegistrationByIdModule(registrations))
 				.addMixIn(SignInProblem.class, TypedRecord.class)
-				.addMixIn(RefreshOutcome.class, TypedRecord.class))
+				.addMixIn(RefreshOutcome.class, TypedRecord.class)
+				.addMixIn(FlowRecord.class, TypedRecord.class))
 			.build();
 	}
 
