@@ -58,9 +58,15 @@ final class SessionJson {
 			.allowIfSubType("java.util.ImmutableCollections$ListN")
 			.allowIfSubType("java.util.ImmutableCollections$List12");
 		List<JacksonModule> modules = SecurityJacksonModules.getModules(classLoader, allowed);
+		BasicPolymorphicTypeValidator validator = allowed.build();
 		return GenericJacksonJsonRedisSerializer.builder()
-			.enableDefaultTyping(allowed.build())
-			.customize((mapper) -> mapper.addModules(modules)
+			.enableDefaultTyping(validator)
+			// the same list for types that carry their own type info (the mix-ins here
+			// and Spring Security's): the serializer reads a root value as the class
+			// its "@class" names, and Jackson's default check would then accept any
+			// class that carries its own type info
+			.customize((mapper) -> mapper.polymorphicTypeValidator(validator)
+				.addModules(modules)
 				.addModule(new RegistrationByIdModule(registrations))
 				.addMixIn(SignInProblem.class, TypedRecord.class)
 				.addMixIn(RefreshOutcome.class, TypedRecord.class)

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import io.fedlab.inspector.FlowRecord;
 import io.fedlab.inspector.TestFlowRecords;
 import io.fedlab.security.RefreshOutcome;
@@ -195,6 +196,15 @@ class SessionJsonTests {
 	}
 
 	@Test
+	void deserializeWhenTheRootClassCarriesItsOwnTypeInfoButIsOutsideTheAllowListThenAbsent() {
+		LenientSessionSerializer lenient = new LenientSessionSerializer(this.serializer);
+		byte[] json = ("{\"@class\":\"" + SelfTyped.class.getName() + "\",\"value\":\"x\"}")
+			.getBytes(StandardCharsets.UTF_8);
+
+		assertThat(lenient.deserialize(json)).isNull();
+	}
+
+	@Test
 	void serializeWhenValueIsNotJsonFriendlyThenNotStoredAndReadAsAbsent() {
 		LenientSessionSerializer lenient = new LenientSessionSerializer(this.serializer);
 
@@ -220,6 +230,16 @@ class SessionJsonTests {
 			constructed = true;
 		}
 
+	}
+
+	/**
+	 * A type that names its class in its JSON, as the app's records do through their
+	 * mix-in and Spring Security's types through theirs, yet is not allowed.
+	 *
+	 * @param value anything
+	 */
+	@JsonTypeInfo(use = JsonTypeInfo.Id.CLASS)
+	public record SelfTyped(String value) {
 	}
 
 	/** A getter that fails, as JSON serialization meets it. */
