@@ -12,87 +12,69 @@ import java.util.function.UnaryOperator;
  * the user's HTTP session, so it is the user's own and dies with the session; a logout
  * record lives briefly in {@link LogoutRecords}. Bounded: at most {@value #MAX_HOPS}
  * hops.
+ * <p>
+ * Immutable: every change is a new record that replaces the old one where it is kept. A
+ * session store outside the JVM (Spring Session on Redis) writes back only the attributes
+ * that were set again, never an object changed in place; and readers in other threads
+ * never see a half-made change. Public only so that the session store can allow it in its
+ * JSON form ({@code io.fedlab.session.SessionJson}).
+ *
+ * @param kind a sign-in or a logout
+ * @param started when it started (epoch milliseconds)
+ * @param ended when it ended (epoch milliseconds), or {@code 0} while in progress
+ * @param outcome how it ended
+ * @param hops the app's own hops, in the order they were recorded
+ * @param stateFingerprint the {@link Fingerprint} of the {@code state} the app sent
+ * @param codeFingerprint the {@link Fingerprint} of the code the callback carried
+ * @param cookieFingerprint the {@link Fingerprint} of the logout cookie
  */
-final class FlowRecord implements Serializable {
+public record FlowRecord(Kind kind, long started, long ended, Outcome outcome, List<Hop> hops, String stateFingerprint,
+		String codeFingerprint, String cookieFingerprint) implements Serializable {
 
 	@Serial
-	private static final long serialVersionUID = 1L;
+	private static final long serialVersionUID = 2L;
 
 	static final String SESSION_ATTRIBUTE = FlowRecord.class.getName();
 
 	static final int MAX_HOPS = 40;
 
-	private final Kind kind;
-
-	private final long started;
-
-	private long ended;
-
-	private Outcome outcome = Outcome.IN_PROGRESS;
-
-	private final List<Hop> hops = new ArrayList<>();
-
-	private String stateFingerprint;
-
-	private String codeFingerprint;
-
-	private String cookieFingerprint;
-
-	private FlowRecord(Kind kind, long started) {
-		this.kind = kind;
-		this.started = started;
+	public FlowRecord {
+		hops = List.copyOf((hops.size() > MAX_HOPS) ? hops.subList(0, MAX_HOPS) : hops);
 	}
 
 	static FlowRecord signIn(long started) {
-		return new FlowRecord(Kind.SIGN_IN, started);
+		return new FlowRecord(Kind.SIGN_IN, started, 0, Outcome.IN_PROGRESS, List.of(), null, null, null);
 	}
 
 	static FlowRecord logout(long started) {
-		return new FlowRecord(Kind.LOGOUT, started);
+		return new FlowRecord(Kind.LOGOUT, started, 0, Outcome.IN_PROGRESS, List.of(), null, null, null);
 	}
 
-	Kind kind() {
-		return this.kind;
+	FlowRecord withEnd(Outcome newOutcome, long at) {
+		return new FlowRecord(this.kind, this.started, at, newOutcome, this.hops, this.stateFingerprint,
+				this.codeFingerprint, this.cookieFingerprint);
 	}
 
-	long started() {
-		return this.started;
+	/** This record with one more hop (none once it holds {@value #MAX_HOPS}). */
+	FlowRecord withHop(Hop hop) {
+		List<Hop> more = new ArrayList<>(this.hops);
+		more.add(hop);
+		return withHops(more);
 	}
 
-	synchronized long ended() {
-		return this.ended;
-	}
-
-	synchronized Outcome outcome() {
-		return this.outcome;
-	}
-
-	synchronized void end(Outcome outcome, long at) {
-		this.outcome = outcome;
-		this.ended = at;
-	}
-
-	synchronized List<Hop> hops() {
-		return List.copyOf(this.hops);
-	}
-
-	synchronized void add(Hop hop) {
-		if (this.hops.size() < MAX_HOPS) {
-			this.hops.add(hop);
-		}
-	}
-
-	/** Replaces the last hop of this step, if any. */
-	synchronized void update(Step step, UnaryOperator<Hop> change) {
+	/** This record with the last hop of this step changed, if there is one. */
+	FlowRecord withChanged(Step step, UnaryOperator<Hop> change) {
 		for (int i = this.hops.size() - 1; i >= 0; i--) {
 			if (this.hops.get(i).step() == step) {
-				this.hops.set(i, change.apply(this.hops.get(i)));
-				return;
+				List<Hop> changed = new ArrayList<>(this.hops);
+				changed.set(i, change.apply(this.hops.get(i)));
+				return withHops(changed);
 			}
 		}
+		return this;
 	}
 
-	synchronized Hop last(Step step) {
+	Hop last(Step step) {
 		for (int i = this.hops.size() - 1; i >= 0; i--) {
 			if (this.hops.get(i).step() == step) {
 				return this.hops.get(i);
@@ -101,32 +83,28 @@ final class FlowRecord implements Serializable {
 		return null;
 	}
 
-	synchronized void state(String state) {
-		this.stateFingerprint = Fingerprint.of(state);
+	FlowRecord withState(String state) {
+		return new FlowRecord(this.kind, this.started, this.ended, this.outcome, this.hops, Fingerprint.of(state),
+				this.codeFingerprint, this.cookieFingerprint);
 	}
 
-	synchronized boolean stateMatches(String state) {
+	boolean stateMatches(String state) {
 		return Fingerprint.matches(this.stateFingerprint, state);
 	}
 
-	synchronized String stateFingerprint() {
-		return this.stateFingerprint;
+	FlowRecord withCode(String code) {
+		return new FlowRecord(this.kind, this.started, this.ended, this.outcome, this.hops, this.stateFingerprint,
+				Fingerprint.of(code), this.cookieFingerprint);
 	}
 
-	synchronized void code(String code) {
-		this.codeFingerprint = Fingerprint.of(code);
+	FlowRecord withCookie(String cookie) {
+		return new FlowRecord(this.kind, this.started, this.ended, this.outcome, this.hops, this.stateFingerprint,
+				this.codeFingerprint, Fingerprint.of(cookie));
 	}
 
-	synchronized String codeFingerprint() {
-		return this.codeFingerprint;
-	}
-
-	synchronized void cookie(String cookie) {
-		this.cookieFingerprint = Fingerprint.of(cookie);
-	}
-
-	synchronized String cookieFingerprint() {
-		return this.cookieFingerprint;
+	private FlowRecord withHops(List<Hop> newHops) {
+		return new FlowRecord(this.kind, this.started, this.ended, this.outcome, newHops, this.stateFingerprint,
+				this.codeFingerprint, this.cookieFingerprint);
 	}
 
 	/** A sign-in or a logout. */

@@ -94,8 +94,6 @@ final class FlowRecordingFilter extends OncePerRequestFilter {
 			return;
 		}
 		Map<String, List<String>> parameters = Mask.parameters(location);
-		FlowRecord record = FlowRecord.signIn(start);
-		record.state(first(parameters, "state"));
 		List<Fact> facts = new ArrayList<>();
 		facts.add(new Fact("endpoint", Mask.withoutQuery(location)));
 		AUTHORIZATION_PARAMETERS.forEach((name) -> {
@@ -109,8 +107,10 @@ final class FlowRecordingFilter extends OncePerRequestFilter {
 				facts.add(new Fact(name, Mask.value(name, values.get(0))));
 			}
 		});
-		record.add(new Hop(Step.AUTHORIZATION_REQUEST, start, now() - start, Hop.Status.OK, Hop.Source.APP,
-				Hop.Correlation.RECORDED, facts, null));
+		FlowRecord record = FlowRecord.signIn(start)
+			.withState(first(parameters, "state"))
+			.withHop(new Hop(Step.AUTHORIZATION_REQUEST, start, now() - start, Hop.Status.OK, Hop.Source.APP,
+					Hop.Correlation.RECORDED, facts, null));
 		// a new sign-in replaces the previous record: the view shows the latest flow
 		session.setAttribute(FlowRecord.SESSION_ATTRIBUTE, record);
 	}
@@ -119,13 +119,13 @@ final class FlowRecordingFilter extends OncePerRequestFilter {
 			throws ServletException, IOException {
 		long start = now();
 		HttpSession session = request.getSession(false);
-		FlowRecord record = (session != null
-				&& session.getAttribute(FlowRecord.SESSION_ATTRIBUTE) instanceof FlowRecord found
-				&& found.kind() == FlowRecord.Kind.SIGN_IN && found.ended() == 0) ? found : FlowRecord.signIn(start);
+		FlowRecord found = (session != null
+				&& session.getAttribute(FlowRecord.SESSION_ATTRIBUTE) instanceof FlowRecord inSession
+				&& inSession.kind() == FlowRecord.Kind.SIGN_IN && inSession.ended() == 0) ? inSession
+						: FlowRecord.signIn(start);
 		String state = request.getParameter("state");
 		String code = request.getParameter("code");
 		String error = request.getParameter("error");
-		record.code(code);
 		List<Fact> facts = new ArrayList<>();
 		facts.add(new Fact("endpoint", request.getRequestURL().toString()));
 		if (code != null) {
@@ -134,7 +134,7 @@ final class FlowRecordingFilter extends OncePerRequestFilter {
 		if (state != null) {
 			facts.add(new Fact("state", Mask.value("state", state)));
 		}
-		facts.add(new Fact("state_matched", record.stateMatches(state) ? "yes" : "no"));
+		facts.add(new Fact("state_matched", found.stateMatches(state) ? "yes" : "no"));
 		if (error != null) {
 			facts.add(new Fact("error", SAFE_CODE.matcher(error).matches() ? error : "unknown"));
 		}
@@ -142,43 +142,55 @@ final class FlowRecordingFilter extends OncePerRequestFilter {
 		if (description != null) {
 			facts.add(new Fact("error_description", Mask.value("error_description", description)));
 		}
-		record.add(new Hop(Step.CALLBACK, start, null, (error != null) ? Hop.Status.REPORTED : Hop.Status.OK,
-				Hop.Source.APP, Hop.Correlation.RECORDED, facts, null));
-		request.setAttribute(CURRENT, record);
+		FlowRecord record = found.withCode(code)
+			.withHop(new Hop(Step.CALLBACK, start, null, (error != null) ? Hop.Status.REPORTED : Hop.Status.OK,
+					Hop.Source.APP, Hop.Correlation.RECORDED, facts, null));
+		// the recorders below replace it, hop by hop, in the request and the session
+		Recorders.keep(request, record);
 		RedirectCapture capture = new RedirectCapture(response);
 		try {
 			chain.doFilter(request, capture);
 		}
 		finally {
+			FlowRecord recorded = Recorders.current(request);
 			request.removeAttribute(CURRENT);
 			long end = now();
-			record.update(Step.CALLBACK, (hop) -> new Hop(hop.step(), hop.at(), end - hop.at(), hop.status(),
-					hop.source(), hop.correlation(), hop.facts(), hop.problem()));
-			finish(request, record, capture.location(), end);
+			FlowRecord timed = ((recorded != null) ? recorded : record).withChanged(Step.CALLBACK,
+					(hop) -> new Hop(hop.step(), hop.at(), end - hop.at(), hop.status(), hop.source(),
+							hop.correlation(), hop.facts(), hop.problem()));
+			finish(request, timed, capture.location(), end);
 		}
 	}
 
+	/**
+	 * Ends the record by where the callback sent the browser, and sets it in the session
+	 * again: the session that Spring Security just gave a new id, if the sign-in
+	 * succeeded.
+	 */
 	private void finish(HttpServletRequest request, FlowRecord record, String location, long end) {
 		HttpSession session = request.getSession(false);
 		String target = (location != null) ? Mask.withoutQuery(location) : null;
+		FlowRecord ended;
 		if (target != null && target.endsWith(FAILURE_PATH)) {
-			SignInProblem problem = problem(session);
-			Failures.mark(record, problem);
-			record.end(FlowRecord.Outcome.FAILED, end);
+			ended = Failures.mark(record, problem(session)).withEnd(FlowRecord.Outcome.FAILED, end);
 		}
 		else if (target != null && target.contains(AUTHORIZATION_PREFIX)) {
-			record.end(FlowRecord.Outcome.RESTARTED, end);
+			ended = record.withEnd(FlowRecord.Outcome.RESTARTED, end);
 		}
 		else if (target != null) {
-			record.add(new Hop(Step.SIGNED_IN, end, null, Hop.Status.OK, Hop.Source.APP, Hop.Correlation.RECORDED,
-					List.of(new Fact("redirect", target), new Fact("session", "new session id (ASVS 7.2.4)")), null));
-			record.end(FlowRecord.Outcome.SIGNED_IN, end);
+			ended = record
+				.withHop(
+						new Hop(Step.SIGNED_IN, end, null, Hop.Status.OK, Hop.Source.APP, Hop.Correlation.RECORDED,
+								List.of(new Fact("redirect", target),
+										new Fact("session", "new session id (ASVS 7.2.4)")),
+								null))
+				.withEnd(FlowRecord.Outcome.SIGNED_IN, end);
 		}
 		else {
-			record.end(FlowRecord.Outcome.FAILED, end);
+			ended = record.withEnd(FlowRecord.Outcome.FAILED, end);
 		}
 		if (session != null) {
-			session.setAttribute(FlowRecord.SESSION_ATTRIBUTE, record);
+			session.setAttribute(FlowRecord.SESSION_ATTRIBUTE, ended);
 		}
 	}
 
@@ -225,12 +237,12 @@ final class FlowRecordingFilter extends OncePerRequestFilter {
 			return;
 		}
 		long end = now();
-		FlowRecord record = FlowRecord.logout(start);
-		record.cookie(id);
-		record.add(new Hop(Step.LOGOUT, start, end - start, Hop.Status.OK, Hop.Source.APP, Hop.Correlation.RECORDED,
-				List.of(new Fact("session", "invalidated"), new Fact("authorized_client", "removed"),
-						new Fact("Clear-Site-Data", "\"cache\", \"storage\"")),
-				null));
+		FlowRecord record = FlowRecord.logout(start)
+			.withCookie(id)
+			.withHop(new Hop(Step.LOGOUT, start, end - start, Hop.Status.OK, Hop.Source.APP, Hop.Correlation.RECORDED,
+					List.of(new Fact("session", "invalidated"), new Fact("authorized_client", "removed"),
+							new Fact("Clear-Site-Data", "\"cache\", \"storage\"")),
+					null));
 		Revocation revocation = Revocation.from(request).orElse(null);
 		if (revocation != null) {
 			List<Fact> facts = new ArrayList<>();
@@ -244,13 +256,13 @@ final class FlowRecordingFilter extends OncePerRequestFilter {
 			}
 			facts.add(new Fact("token", "the refresh token (never shown)"));
 			boolean failed = "failed".equals(revocation.outcome()) || "unreachable".equals(revocation.outcome());
-			record.add(new Hop(Step.REVOCATION, start, revocation.durationMillis(),
+			record = record.withHop(new Hop(Step.REVOCATION, start, revocation.durationMillis(),
 					failed ? Hop.Status.FAILED : Hop.Status.OK, Hop.Source.APP, Hop.Correlation.RECORDED, facts, null));
 		}
 		List<Fact> redirect = new ArrayList<>();
 		redirect.add(new Fact("redirect", Mask.withoutQuery(location)));
 		Mask.query(location).forEach((name, value) -> redirect.add(new Fact(name, value)));
-		record.update(Step.LOGOUT, (hop) -> {
+		record = record.withChanged(Step.LOGOUT, (hop) -> {
 			Hop updated = hop;
 			for (Fact fact : redirect) {
 				updated = updated.withFact(fact.name(), fact.value());
@@ -262,14 +274,14 @@ final class FlowRecordingFilter extends OncePerRequestFilter {
 
 	private void loggedOut(HttpServletRequest request) {
 		String id = cookieValue(request, LogoutRecords.COOKIE);
-		FlowRecord record = (id != null) ? this.logoutRecords.get(id) : null;
-		if (record == null || record.ended() != 0) {
+		if (id == null) {
 			return;
 		}
 		long at = now();
-		record.add(new Hop(Step.LOGGED_OUT, at, null, Hop.Status.OK, Hop.Source.APP, Hop.Correlation.RECORDED,
-				List.of(new Fact("endpoint", request.getRequestURL().toString())), null));
-		record.end(FlowRecord.Outcome.LOGGED_OUT, at);
+		Hop arrived = new Hop(Step.LOGGED_OUT, at, null, Hop.Status.OK, Hop.Source.APP, Hop.Correlation.RECORDED,
+				List.of(new Fact("endpoint", request.getRequestURL().toString())), null);
+		this.logoutRecords.change(id, (record) -> (record.ended() != 0) ? record
+				: record.withHop(arrived).withEnd(FlowRecord.Outcome.LOGGED_OUT, at));
 	}
 
 	static ResponseCookie cookie(HttpServletRequest request, String value, Duration maxAge) {

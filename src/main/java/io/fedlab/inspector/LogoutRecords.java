@@ -7,6 +7,7 @@ import java.util.Base64;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
 /**
  * Finished logout records, kept in memory for {@link #TIME_TO_LIVE} under a random
@@ -52,6 +53,18 @@ final class LogoutRecords {
 		expire();
 		Entry entry = (id != null) ? this.records.get(id) : null;
 		return (entry != null) ? entry.record() : null;
+	}
+
+	/**
+	 * Replaces the record kept under this id with its changed copy, keeping its expiry;
+	 * nothing if there is none.
+	 */
+	synchronized void change(String id, UnaryOperator<FlowRecord> change) {
+		expire();
+		Entry entry = (id != null) ? this.records.get(id) : null;
+		if (entry != null) {
+			this.records.put(id, new Entry(change.apply(entry.record()), entry.expires()));
+		}
 	}
 
 	synchronized int size() {

@@ -34,15 +34,15 @@ final class RecordingIdTokenDecoderFactory implements JwtDecoderFactory<ClientRe
 	public JwtDecoder createDecoder(ClientRegistration registration) {
 		JwtDecoder decoder = this.delegate.createDecoder(registration);
 		return (token) -> {
-			FlowRecord record = Recorders.current();
-			if (record == null) {
+			if (!Recorders.recording()) {
 				return decoder.decode(token);
 			}
 			long start = this.clock.millis();
 			try {
 				Jwt jwt = decoder.decode(token);
-				record.add(new Hop(Step.ID_TOKEN_CHECKS, start, this.clock.millis() - start, Hop.Status.OK,
-						Hop.Source.APP, Hop.Correlation.RECORDED, passed(jwt, registration), null));
+				Hop hop = new Hop(Step.ID_TOKEN_CHECKS, start, this.clock.millis() - start, Hop.Status.OK,
+						Hop.Source.APP, Hop.Correlation.RECORDED, passed(jwt, registration), null);
+				Recorders.change((record) -> record.withHop(hop));
 				return jwt;
 			}
 			catch (JwtException ex) {
@@ -50,8 +50,9 @@ final class RecordingIdTokenDecoderFactory implements JwtDecoderFactory<ClientRe
 				facts.add(new Fact("failed", failedCheck(ex)));
 				facts.add(new Fact("expected_iss", registration.getProviderDetails().getIssuerUri()));
 				facts.add(new Fact("expected_aud", registration.getClientId()));
-				record.add(new Hop(Step.ID_TOKEN_CHECKS, start, this.clock.millis() - start, Hop.Status.FAILED,
-						Hop.Source.APP, Hop.Correlation.RECORDED, facts, null));
+				Hop hop = new Hop(Step.ID_TOKEN_CHECKS, start, this.clock.millis() - start, Hop.Status.FAILED,
+						Hop.Source.APP, Hop.Correlation.RECORDED, facts, null);
+				Recorders.change((record) -> record.withHop(hop));
 				throw ex;
 			}
 		};

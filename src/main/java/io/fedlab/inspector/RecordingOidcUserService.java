@@ -31,11 +31,11 @@ final class RecordingOidcUserService implements OAuth2UserService<OidcUserReques
 
 	@Override
 	public OidcUser loadUser(OidcUserRequest request) {
-		FlowRecord record = Recorders.current();
-		if (record == null) {
+		if (!Recorders.recording()) {
 			return this.delegate.loadUser(request);
 		}
-		record.update(Step.ID_TOKEN_CHECKS, (hop) -> hop.withFact("nonce", "matches the one sent"));
+		Recorders.change((record) -> record.withChanged(Step.ID_TOKEN_CHECKS,
+				(hop) -> hop.withFact("nonce", "matches the one sent")));
 		long start = this.clock.millis();
 		List<Fact> facts = new ArrayList<>();
 		facts.add(new Fact("endpoint", endpoint(request.getClientRegistration())));
@@ -49,14 +49,16 @@ final class RecordingOidcUserService implements OAuth2UserService<OidcUserReques
 			else {
 				facts.add(new Fact("skipped", "no user-info call for these scopes"));
 			}
-			record.add(new Hop(Step.USER_INFO, start, this.clock.millis() - start, Hop.Status.OK, Hop.Source.APP,
-					Hop.Correlation.RECORDED, facts, null));
+			Hop hop = new Hop(Step.USER_INFO, start, this.clock.millis() - start, Hop.Status.OK, Hop.Source.APP,
+					Hop.Correlation.RECORDED, facts, null);
+			Recorders.change((record) -> record.withHop(hop));
 			return user;
 		}
 		catch (OAuth2AuthenticationException ex) {
 			facts.add(new Fact("error", ex.getError().getErrorCode()));
-			record.add(new Hop(Step.USER_INFO, start, this.clock.millis() - start, Hop.Status.FAILED, Hop.Source.APP,
-					Hop.Correlation.RECORDED, facts, null));
+			Hop hop = new Hop(Step.USER_INFO, start, this.clock.millis() - start, Hop.Status.FAILED, Hop.Source.APP,
+					Hop.Correlation.RECORDED, facts, null);
+			Recorders.change((record) -> record.withHop(hop));
 			throw ex;
 		}
 	}

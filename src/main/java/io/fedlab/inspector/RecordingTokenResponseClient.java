@@ -35,8 +35,7 @@ final class RecordingTokenResponseClient
 
 	@Override
 	public OAuth2AccessTokenResponse getTokenResponse(OAuth2AuthorizationCodeGrantRequest request) {
-		FlowRecord record = Recorders.current();
-		if (record == null) {
+		if (!Recorders.recording()) {
 			return this.delegate.getTokenResponse(request);
 		}
 		long start = this.clock.millis();
@@ -44,13 +43,15 @@ final class RecordingTokenResponseClient
 		try {
 			OAuth2AccessTokenResponse response = this.delegate.getTokenResponse(request);
 			facts.addAll(responseFacts(response));
-			record.add(hop(start, Hop.Status.OK, facts));
+			Hop hop = hop(start, Hop.Status.OK, facts);
+			Recorders.change((record) -> record.withHop(hop));
 			return response;
 		}
 		catch (OAuth2AuthorizationException ex) {
 			String code = ex.getError().getErrorCode();
 			facts.add(new Fact("error", (code != null && SAFE_CODE.matcher(code).matches()) ? code : "unknown"));
-			record.add(hop(start, Hop.Status.FAILED, facts));
+			Hop hop = hop(start, Hop.Status.FAILED, facts);
+			Recorders.change((record) -> record.withHop(hop));
 			throw ex;
 		}
 	}

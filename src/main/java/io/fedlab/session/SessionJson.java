@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.function.Supplier;
 
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import io.fedlab.inspector.FlowRecord;
 import io.fedlab.security.RefreshOutcome;
 import io.fedlab.security.SignInProblem;
 import tools.jackson.databind.JacksonModule;
@@ -45,6 +46,11 @@ final class SessionJson {
 			.allowIfSubType(RefreshOutcome.class)
 			.allowIfSubType(FlashMap.class)
 			.allowIfSubType("java.util.concurrent.CopyOnWriteArrayList")
+			// the flow inspector's record of the latest sign-in ("What just happened"):
+			// masked values and one-way fingerprints only, never a code or a token; its
+			// hops and facts are final records in final-typed lists, written without
+			// a class name
+			.allowIfSubType(FlowRecord.class)
 			// inside the ID token's claims: iss as Spring converts it (a URL, never
 			// opened), JSON objects as Nimbus parses them (identities), immutable lists
 			.allowIfSubType(URL.class)
@@ -52,12 +58,19 @@ final class SessionJson {
 			.allowIfSubType("java.util.ImmutableCollections$ListN")
 			.allowIfSubType("java.util.ImmutableCollections$List12");
 		List<JacksonModule> modules = SecurityJacksonModules.getModules(classLoader, allowed);
+		BasicPolymorphicTypeValidator validator = allowed.build();
 		return GenericJacksonJsonRedisSerializer.builder()
-			.enableDefaultTyping(allowed.build())
-			.customize((mapper) -> mapper.addModules(modules)
+			.enableDefaultTyping(validator)
+			// the same list for types that carry their own type info (the mix-ins here
+			// and Spring Security's): the serializer reads a root value as the class
+			// its "@class" names, and Jackson's default check would then accept any
+			// class that carries its own type info
+			.customize((mapper) -> mapper.polymorphicTypeValidator(validator)
+				.addModules(modules)
 				.addModule(new RegistrationByIdModule(registrations))
 				.addMixIn(SignInProblem.class, TypedRecord.class)
-				.addMixIn(RefreshOutcome.class, TypedRecord.class))
+				.addMixIn(RefreshOutcome.class, TypedRecord.class)
+				.addMixIn(FlowRecord.class, TypedRecord.class))
 			.build();
 	}
 

@@ -20,8 +20,7 @@ class CorrelatorTests {
 
 	@Test
 	void signInWhenTwoUsersInterleaveThenOnlyThisFlowsEntriesFollowedByTheirValues() {
-		FlowRecord record = record("app-state-1", 1000);
-		record.add(callback(1300));
+		FlowRecord record = record("app-state-1", 1000).withHop(callback(1300));
 		Map<Hop.Source, List<JournalEntry>> journals = Map.of(Hop.Source.COGNITO,
 				List.of(get(Hop.Source.COGNITO, 1010, "/oauth2/authorize?state=app-state-1",
 						"http://localhost:9240/authorize?state=cog-1"),
@@ -66,8 +65,7 @@ class CorrelatorTests {
 
 	@Test
 	void signInWhenTokenCallFailedThenThatHopFailedAndTheRedirectReported() {
-		FlowRecord record = record("s", 1000);
-		record.add(callback(1300));
+		FlowRecord record = record("s", 1000).withHop(callback(1300));
 		Map<Hop.Source, List<JournalEntry>> journals = Map.of(Hop.Source.COGNITO, List.of(
 				get(Hop.Source.COGNITO, 1010, "/oauth2/authorize?state=s", "http://localhost:9240/authorize?state=c"),
 				get(Hop.Source.COGNITO, 1200, "/oauth2/idpresponse?code=k&state=c",
@@ -98,9 +96,9 @@ class CorrelatorTests {
 
 	@Test
 	void logoutWhenTheBrowserSentTheLogoutCookieThenMatchedByItNotByTime() {
-		FlowRecord record = FlowRecord.logout(1000);
-		record.cookie("my-cookie");
-		record.end(FlowRecord.Outcome.LOGGED_OUT, 1500);
+		FlowRecord record = FlowRecord.logout(1000)
+			.withCookie("my-cookie")
+			.withEnd(FlowRecord.Outcome.LOGGED_OUT, 1500);
 		JournalEntry mine = new JournalEntry(Hop.Source.AUTH0, 1100, "GET", "/v2/logout?client_id=a", Map.of(), null,
 				Map.of(LogoutRecords.COOKIE, Fingerprint.of("my-cookie")), 302, "http://localhost:9230/logout",
 				Map.of());
@@ -120,9 +118,7 @@ class CorrelatorTests {
 	}
 
 	private static FlowRecord record(String state, long at) {
-		FlowRecord record = FlowRecord.signIn(at);
-		record.state(state);
-		return record;
+		return FlowRecord.signIn(at).withState(state);
 	}
 
 	private static Hop callback(long at) {

@@ -21,12 +21,12 @@ class FlowViewsTests {
 
 	@Test
 	void viewWhenNoJournalThenOutOfSightHopBetweenTheAppsOwnAndSaysSo() {
-		FlowRecord record = FlowRecord.signIn(1000);
-		record.add(hop(Step.AUTHORIZATION_REQUEST, 1000, 5L, Hop.Status.OK, null));
-		record.add(hop(Step.CALLBACK, 3000, 40L, Hop.Status.OK, null));
-		record.add(hop(Step.TOKEN_REQUEST, 3001, 20L, Hop.Status.OK, null));
-		record.add(hop(Step.SIGNED_IN, 3040, null, Hop.Status.OK, null));
-		record.end(FlowRecord.Outcome.SIGNED_IN, 3040);
+		FlowRecord record = FlowRecord.signIn(1000)
+			.withHop(hop(Step.AUTHORIZATION_REQUEST, 1000, 5L, Hop.Status.OK, null))
+			.withHop(hop(Step.CALLBACK, 3000, 40L, Hop.Status.OK, null))
+			.withHop(hop(Step.TOKEN_REQUEST, 3001, 20L, Hop.Status.OK, null))
+			.withHop(hop(Step.SIGNED_IN, 3040, null, Hop.Status.OK, null))
+			.withEnd(FlowRecord.Outcome.SIGNED_IN, 3040);
 
 		FlowView view = this.views.view(record);
 
@@ -44,12 +44,12 @@ class FlowViewsTests {
 
 	@Test
 	void viewWhenAppSideHopFailedThenExplanationNextToIt() {
-		FlowRecord record = FlowRecord.signIn(1000);
-		record.add(hop(Step.AUTHORIZATION_REQUEST, 1000, 5L, Hop.Status.OK, null));
-		record.add(hop(Step.CALLBACK, 3000, 40L, Hop.Status.OK, null));
-		record.add(hop(Step.ID_TOKEN_CHECKS, 3020, 2L, Hop.Status.OK, null));
-		Failures.mark(record, new SignInProblem("invalid-nonce", "invalid_nonce", List.of()));
-		record.end(FlowRecord.Outcome.FAILED, 3040);
+		FlowRecord recorded = FlowRecord.signIn(1000)
+			.withHop(hop(Step.AUTHORIZATION_REQUEST, 1000, 5L, Hop.Status.OK, null))
+			.withHop(hop(Step.CALLBACK, 3000, 40L, Hop.Status.OK, null))
+			.withHop(hop(Step.ID_TOKEN_CHECKS, 3020, 2L, Hop.Status.OK, null));
+		FlowRecord record = Failures.mark(recorded, new SignInProblem("invalid-nonce", "invalid_nonce", List.of()))
+			.withEnd(FlowRecord.Outcome.FAILED, 3040);
 
 		FlowView view = this.views.view(record);
 

@@ -55,6 +55,20 @@ class LogoutRecordsTests {
 	}
 
 	@Test
+	void changeWhenKeptThenReplacedByTheChangedCopyAndExpiresAsBefore() {
+		this.records.put("id", FlowRecord.logout(0));
+		this.now = this.now.plus(Duration.ofMinutes(4));
+
+		this.records.change("id", (record) -> record.withEnd(FlowRecord.Outcome.LOGGED_OUT, 5));
+		this.records.change("other", (record) -> record.withEnd(FlowRecord.Outcome.FAILED, 5));
+
+		assertThat(this.records.get("id").outcome()).isEqualTo(FlowRecord.Outcome.LOGGED_OUT);
+		assertThat(this.records.get("other")).isNull();
+		this.now = this.now.plus(Duration.ofMinutes(1));
+		assertThat(this.records.get("id")).isNull();
+	}
+
+	@Test
 	void putWhenFullThenOldestDropped() {
 		for (int i = 0; i <= LogoutRecords.MAX; i++) {
 			this.records.put("id-" + i, FlowRecord.logout(i));

@@ -9,6 +9,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import io.fedlab.inspector.FlowRecord;
+import io.fedlab.inspector.TestFlowRecords;
 import io.fedlab.security.RefreshOutcome;
 import io.fedlab.security.SignInProblem;
 import org.junit.jupiter.api.Test;
@@ -128,6 +131,27 @@ class SessionJsonTests {
 	}
 
 	@Test
+	void flowRecordWhenRoundTrippedThenEqualWithEveryHopAndFingerprint() {
+		FlowRecord signedIn = TestFlowRecords.signedIn();
+		FlowRecord failed = TestFlowRecords.failed();
+
+		String json = new String(this.serializer.serialize(signedIn), StandardCharsets.UTF_8);
+
+		assertThat(json).startsWith("{\"@class\":\"io.fedlab.inspector.FlowRecord\"")
+			.contains("\"step\":\"TOKEN_REQUEST\"", "\"codeFingerprint\":")
+			// masked when recorded: neither the code nor the state is stored
+			.doesNotContain("the-authorization-code", "the-state-value-of-the-app");
+		assertThat(roundTrip(signedIn)).isEqualTo(signedIn);
+		assertThat(signedIn.hops()).hasSize(5);
+		// the explanation next to the failed hop comes back as the typed record it is
+		assertThat(roundTrip(failed)).isEqualTo(failed);
+		assertThat(failed.hops()).extracting("problem")
+			.filteredOn((problem) -> problem != null)
+			.singleElement()
+			.isEqualTo(new SignInProblem("invalid-grant", "invalid_grant", List.of()));
+	}
+
+	@Test
 	void savedRequestAndCsrfTokenWhenRoundTrippedThenKept() {
 		DefaultSavedRequest saved = new DefaultSavedRequest.Builder().setScheme("http")
 			.setServerName("localhost")
@@ -162,6 +186,25 @@ class SessionJsonTests {
 	}
 
 	@Test
+	void deserializeWhenTheRootClassNameIsOutsideTheAllowListThenAbsentAndNeverInstantiated() {
+		LenientSessionSerializer lenient = new LenientSessionSerializer(this.serializer);
+		byte[] json = ("{\"@class\":\"" + Instantiated.class.getName() + "\",\"value\":\"x\"}")
+			.getBytes(StandardCharsets.UTF_8);
+
+		assertThat(lenient.deserialize(json)).isNull();
+		assertThat(Instantiated.constructed).isFalse();
+	}
+
+	@Test
+	void deserializeWhenTheRootClassCarriesItsOwnTypeInfoButIsOutsideTheAllowListThenAbsent() {
+		LenientSessionSerializer lenient = new LenientSessionSerializer(this.serializer);
+		byte[] json = ("{\"@class\":\"" + SelfTyped.class.getName() + "\",\"value\":\"x\"}")
+			.getBytes(StandardCharsets.UTF_8);
+
+		assertThat(lenient.deserialize(json)).isNull();
+	}
+
+	@Test
 	void serializeWhenValueIsNotJsonFriendlyThenNotStoredAndReadAsAbsent() {
 		LenientSessionSerializer lenient = new LenientSessionSerializer(this.serializer);
 
@@ -169,6 +212,34 @@ class SessionJsonTests {
 
 		assertThat(stored).isEmpty();
 		assertThat(lenient.deserialize(stored)).isNull();
+	}
+
+	/**
+	 * Stands for a class that does harm when constructed or given a property, as the
+	 * known Jackson gadget classes do.
+	 */
+	public static class Instantiated {
+
+		static volatile boolean constructed;
+
+		public Instantiated() {
+			constructed = true;
+		}
+
+		public void setValue(String value) {
+			constructed = true;
+		}
+
+	}
+
+	/**
+	 * A type that names its class in its JSON, as the app's records do through their
+	 * mix-in and Spring Security's types through theirs, yet is not allowed.
+	 *
+	 * @param value anything
+	 */
+	@JsonTypeInfo(use = JsonTypeInfo.Id.CLASS)
+	public record SelfTyped(String value) {
 	}
 
 	/** A getter that fails, as JSON serialization meets it. */

@@ -2,6 +2,7 @@ package io.fedlab.session;
 
 import java.io.IOException;
 import java.net.HttpCookie;
+import java.net.URI;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -9,6 +10,8 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import io.fedlab.FedlabApplication;
 import io.fedlab.localidp.LocalStack;
@@ -21,6 +24,8 @@ import io.fedlab.support.RoundRobinProxy.Served;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.context.TypeExcludeFilter;
@@ -41,6 +46,10 @@ class SharedSessionsIT {
 	static final String REDIS_PASSWORD = "shared-sessions-test";
 
 	static final String SESSION_KEYS = "fedlab:session:sessions:";
+
+	static final String FLOW_RECORD = "sessionAttr:io.fedlab.inspector.FlowRecord";
+
+	static final Pattern TOKEN_VALUE = Pattern.compile("\"tokenValue\":\"([^\"]+)\"");
 
 	static RedisServerProcess redis;
 
@@ -247,6 +256,53 @@ class SharedSessionsIT {
 		assertThat(served).extracting(Served::status).doesNotContain(500).doesNotContain(502);
 	}
 
+	@Test
+	void flowWhenReadFromEitherInstanceThenTheSameWholeSignInAndNothingRawInRedis() {
+		Browserless browser = new Browserless();
+		Browserless.Page login = browser.get(base + "/oauth2/authorization/cognito");
+		String idBefore = sessionId(browser);
+		Browserless.Page profile = browser.submit(login, "/u/login",
+				Map.of("username", "alice@example.com", "password", "wonderland"));
+		assertThat(profile.uri().toString()).isEqualTo(base + "/profile");
+		// started on one instance, called back on the other, which recorded the token
+		// request, ID-token checks and user info before the session id changed
+		assertThat(last("/login/oauth2/code/cognito").backend())
+			.isNotEqualTo(last("/oauth2/authorization/cognito").backend());
+		String key = SESSION_KEYS + sessionId(browser);
+		assertThat(sessionId(browser)).isNotEqualTo(idBefore);
+
+		int from = loadBalancer.served("/flow.json").size();
+		List<String> downloads = new ArrayList<>();
+		for (int i = 0; i < 4; i++) {
+			HttpResponse<String> download = browser.getOnce(base + "/flow.json");
+			assertThat(download.statusCode()).isEqualTo(200);
+			downloads.add(download.body());
+		}
+
+		List<Served> reads = loadBalancer.served("/flow.json");
+		assertThat(reads.subList(from, reads.size())).extracting(Served::backend).contains(0, 1);
+		assertThat(downloads).containsOnly(downloads.get(0));
+		JsonNode flow = JsonMapper.builder().build().readTree(downloads.get(0));
+		assertThat(flow.path("kind").asString()).isEqualTo("sign-in");
+		assertThat(flow.path("outcome").asString()).isEqualTo("signed-in");
+		List<String> steps = new ArrayList<>();
+		flow.path("hops").forEach((hop) -> steps.add(hop.path("step").asString()));
+		assertThat(steps).containsSubsequence("authorization-request", "callback", "token-request", "id-token-checks",
+				"user-info", "signed-in");
+		assertThat(fact(flow, "callback", "state_matched")).isEqualTo("yes");
+		assertThat(fact(flow, "token-request", "tokens")).isEqualTo("id_token, access_token, refresh_token");
+		assertThat(fact(flow, "id-token-checks", "nonce")).isEqualTo("matches the one sent");
+
+		String stored = redis.command("HGET", key, FLOW_RECORD);
+		assertThat(stored).startsWith("{\"@class\":\"io.fedlab.inspector.FlowRecord\"")
+			.contains("\"outcome\":\"SIGNED_IN\"");
+		List<String> secrets = secrets(browser, redis.command("HGETALL", key));
+		assertThat(secrets).hasSizeGreaterThanOrEqualTo(8).allSatisfy((secret) -> {
+			assertThat(secret).hasSizeGreaterThanOrEqualTo(16);
+			assertThat(stored).doesNotContain(secret);
+		});
+	}
+
 	// ---- helpers
 	// -----------------------------------------------------------------------
 
@@ -257,6 +313,50 @@ class SharedSessionsIT {
 				Map.of("username", username, "password", password));
 		assertThat(profile.uri().toString()).isEqualTo(base + "/profile");
 		return browser;
+	}
+
+	/**
+	 * Every whole secret value of a sign-in: the app's {@code state}, {@code nonce} and
+	 * code, Auth0's code, the app's three tokens (as the session holds them), the app
+	 * client's secret and the session cookie.
+	 */
+	private static List<String> secrets(Browserless browser, String session) {
+		List<String> secrets = new ArrayList<>();
+		Map<String, String> authorization = Browserless.queryParams(location(browser, "/oauth2/authorize?"));
+		secrets.add(authorization.get("state"));
+		secrets.add(authorization.get("nonce"));
+		secrets.add(Browserless.queryParams(location(browser, "/login/oauth2/code/cognito?")).get("code"));
+		secrets.add(Browserless.queryParams(location(browser, "/oauth2/idpresponse?")).get("code"));
+		Matcher token = TOKEN_VALUE.matcher(session);
+		while (token.find()) {
+			secrets.add(token.group(1));
+		}
+		secrets.add(
+				(String) stack.appProperties().get("spring.security.oauth2.client.registration.cognito.client-secret"));
+		browser.cookies().forEach((cookie) -> secrets.add(cookie.getValue()));
+		return secrets;
+	}
+
+	private static URI location(Browserless browser, String part) {
+		return browser.hops()
+			.stream()
+			.map(Browserless.Hop::next)
+			.filter((next) -> next != null && next.toString().contains(part))
+			.reduce((first, second) -> second)
+			.orElseThrow();
+	}
+
+	private static String fact(JsonNode flow, String step, String name) {
+		for (JsonNode hop : flow.path("hops")) {
+			if (step.equals(hop.path("step").asString())) {
+				for (JsonNode fact : hop.path("facts")) {
+					if (name.equals(fact.path("name").asString())) {
+						return fact.path("value").asString();
+					}
+				}
+			}
+		}
+		throw new AssertionError("No fact " + name + " in hop " + step + " of " + flow);
 	}
 
 	/** Spring Session's cookie carries the session id in Base64. */
