@@ -100,6 +100,16 @@ final class StackProcess implements AutoCloseable {
 		throw new IllegalStateException(file + " never appeared:\n" + tail());
 	}
 
+	/** Waits for the process to end by itself; fails when it does not or fails. */
+	void awaitExit(Duration limit) throws InterruptedException {
+		if (!this.process.waitFor(limit.toMillis(), TimeUnit.MILLISECONDS)) {
+			throw new IllegalStateException("The process did not exit:\n" + tail());
+		}
+		if (this.process.exitValue() != 0) {
+			throw new IllegalStateException("The process exited with " + this.process.exitValue() + ":\n" + tail());
+		}
+	}
+
 	/** VmRSS of the process, in MiB. */
 	double rssMiB() throws IOException {
 		for (String line : Files.readAllLines(Path.of("/proc/" + pid() + "/status"))) {
