@@ -431,8 +431,8 @@ class FedlabBenchmark {
 	}
 
 	private String startUpWhy() {
-		return "class loading from the nested jar and JIT compilation on 2 cores; the tuned restarts below show "
-				+ "what AppCDS and C1 give; see Notes (start-up)";
+		return "class loading from the nested jar and JIT compilation on 2 cores; the tuned restarts in this table "
+				+ "show what AppCDS and C1 give; see Notes (start-up)";
 	}
 
 	private void checkErrors(String phase, Load.Result result) {

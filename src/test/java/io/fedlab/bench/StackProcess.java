@@ -123,17 +123,30 @@ final class StackProcess implements AutoCloseable {
 	/** The heap in use right after a full GC (jcmd GC.run, then GC.heap_info), in MiB. */
 	double liveHeapMiB() throws IOException, InterruptedException {
 		jcmd("GC.run");
-		Matcher used = HEAP_USED.matcher(jcmd("GC.heap_info"));
-		if (!used.find()) {
-			throw new IllegalStateException("No heap figures from jcmd");
-		}
-		return Long.parseLong(used.group(2)) / 1024.0;
+		return heapKiB(2) / 1024.0;
 	}
 
 	/** Heap capacity committed, in MiB (from the last GC.heap_info). */
 	double committedHeapMiB() throws IOException, InterruptedException {
-		Matcher used = HEAP_USED.matcher(jcmd("GC.heap_info"));
-		return used.find() ? Long.parseLong(used.group(1)) / 1024.0 : -1;
+		return heapKiB(1) / 1024.0;
+	}
+
+	/**
+	 * A heap figure summed over the generations GC.heap_info lists: one line for G1,
+	 * young and old (tenured) for the serial and parallel collectors.
+	 */
+	private long heapKiB(int group) throws IOException, InterruptedException {
+		Matcher line = HEAP_USED.matcher(jcmd("GC.heap_info"));
+		long total = 0;
+		boolean found = false;
+		while (line.find()) {
+			total += Long.parseLong(line.group(group));
+			found = true;
+		}
+		if (!found) {
+			throw new IllegalStateException("No heap figures from jcmd");
+		}
+		return total;
 	}
 
 	String jcmd(String command) throws IOException, InterruptedException {
