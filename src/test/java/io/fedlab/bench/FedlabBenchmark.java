@@ -48,7 +48,7 @@ class FedlabBenchmark {
 	 * heap sized for the app and its emulators rather than a quarter of the machine's
 	 * memory, and the serial collector, which suits a heap this small.
 	 */
-	static final String RECOMMENDED_JVM_ARGS = "-XX:+UseSerialGC -Xmx192m";
+	static final String RECOMMENDED_JVM_ARGS = "-XX:+UseSerialGC -Xmx256m";
 
 	private static final Path OUT = Path.of("target", "bench");
 
@@ -286,12 +286,17 @@ class FedlabBenchmark {
 			session.logOut(session.signIn(EMAIL, PASSWORD));
 		};
 		int half = signIns / 2;
+		// Collections during the load only: the figures below force full GCs of their own
+		StackProcess.GcCounters before = stack.gcCounters();
 		Load.Result first = Load.count(16, half, cycle);
+		StackProcess.GcCounters gc = stack.gcCounters().minus(before);
 		checkErrors("memory, first half", first);
 		double rssHalf = stack.rssMiB();
 		double heapHalf = stack.liveHeapMiB();
 		Map<String, Long> stateHalf = state(stack);
+		before = stack.gcCounters();
 		Load.Result second = Load.count(16, signIns - half, cycle);
+		gc = gc.plus(stack.gcCounters().minus(before));
 		checkErrors("memory, second half", second);
 		double rssEnd = stack.rssMiB();
 		double heapEnd = stack.liveHeapMiB();
@@ -307,6 +312,14 @@ class FedlabBenchmark {
 		this.report.figure(section, "live heap after " + half + " sign-ins (after full GC)", heapHalf, "MiB");
 		this.report.figure(section, "live heap after " + signIns + " sign-ins (after full GC)", heapEnd, "MiB");
 		this.report.figure(section, "committed heap at the end", stack.committedHeapMiB(), "MiB");
+		double loadSeconds = first.seconds() + second.seconds();
+		this.report.figure(section, "young collections during the " + signIns + " sign-ins", gc.young(), "");
+		this.report.figure(section, "old-generation or full collections during the " + signIns + " sign-ins", gc.full(),
+				"");
+		this.report.figure(section, "share of the load's wall time in collection pauses",
+				100 * (gc.youngSeconds() + gc.fullSeconds()) / loadSeconds, "%");
+		this.report.figure(section, "of which in old-generation or full collections",
+				100 * gc.fullSeconds() / loadSeconds, "%");
 		this.report.figure(section, "RSS at the end, after full GCs", stack.rssMiB(), "MiB");
 		this.report.note("Memory: RSS is measured while the heap is as the load left it, with a maximum heap of "
 				+ maxHeap(stack) + " ("

@@ -149,6 +149,42 @@ final class StackProcess implements AutoCloseable {
 		return total;
 	}
 
+	/**
+	 * The collector's counters (jcmd PerfCounter.print): young and old/full collections,
+	 * and the seconds spent in each.
+	 */
+	GcCounters gcCounters() throws IOException, InterruptedException {
+		String out = jcmd("PerfCounter.print");
+		double frequency = perfCounter(out, "sun.os.hrt.frequency");
+		return new GcCounters((long) perfCounter(out, "sun.gc.collector.0.invocations"),
+				perfCounter(out, "sun.gc.collector.0.time") / frequency,
+				(long) perfCounter(out, "sun.gc.collector.1.invocations"),
+				perfCounter(out, "sun.gc.collector.1.time") / frequency);
+	}
+
+	private static double perfCounter(String out, String name) {
+		Matcher value = Pattern.compile("^" + Pattern.quote(name) + "=(\\d+)", Pattern.MULTILINE).matcher(out);
+		if (!value.find()) {
+			throw new IllegalStateException("No " + name + " in PerfCounter.print");
+		}
+		return Double.parseDouble(value.group(1));
+	}
+
+	/** Collections so far: young, and old generation or full. */
+	record GcCounters(long young, double youngSeconds, long full, double fullSeconds) {
+
+		GcCounters minus(GcCounters earlier) {
+			return new GcCounters(this.young - earlier.young, this.youngSeconds - earlier.youngSeconds,
+					this.full - earlier.full, this.fullSeconds - earlier.fullSeconds);
+		}
+
+		GcCounters plus(GcCounters other) {
+			return new GcCounters(this.young + other.young, this.youngSeconds + other.youngSeconds,
+					this.full + other.full, this.fullSeconds + other.fullSeconds);
+		}
+
+	}
+
 	String jcmd(String command) throws IOException, InterruptedException {
 		Process jcmd = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
 				Long.toString(pid()), command)
