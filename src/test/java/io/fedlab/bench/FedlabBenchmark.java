@@ -323,11 +323,13 @@ class FedlabBenchmark {
 		this.report.figure(section, "RSS at the end, after full GCs", stack.rssMiB(), "MiB");
 		this.report.note("Memory: RSS is measured while the heap is as the load left it, with a maximum heap of "
 				+ maxHeap(stack) + " ("
-				+ (String.join(" ", jvmArgs).contains("-Xmx") ? "the stack's JVM options"
+				+ (String.join(" ", jvmArgs).contains("-Xmx")
+						? "the stack's JVM options; at 192 MiB the serial collector ran full collections back to back "
+								+ "in a trial run"
 						: "the JVM's default ergonomics, a quarter of RAM")
 				+ "); under load the heap is used up to its maximum between collections, so RSS is about the "
-				+ "maximum heap plus what lives outside it (metaspace for about 17,000 classes, JIT code, thread "
-				+ "stacks, the allocator's arenas: 200 to 280 MB here). The live heap after a full GC is the figure "
+				+ "maximum heap plus what lives outside it (metaspace for about 18,000 classes, JIT code, thread "
+				+ "stacks, the allocator's arenas: about 300 MB here). The live heap after a full GC is the figure "
 				+ "for leaks. Per-sign-in state: app HTTP sessions, Cognito hosted-UI sessions and Auth0 sessions "
 				+ "left alive are those of the sign-ins made without logout in the earlier phases (they expire: 30 "
 				+ "min, 1 h, 3 days idle); sign-ins followed by logout leave none. Every emulator map is also capped "
