@@ -100,6 +100,16 @@ final class StackProcess implements AutoCloseable {
 		throw new IllegalStateException(file + " never appeared:\n" + tail());
 	}
 
+	/** Waits for the process to end by itself; fails when it does not or fails. */
+	void awaitExit(Duration limit) throws InterruptedException {
+		if (!this.process.waitFor(limit.toMillis(), TimeUnit.MILLISECONDS)) {
+			throw new IllegalStateException("The process did not exit:\n" + tail());
+		}
+		if (this.process.exitValue() != 0) {
+			throw new IllegalStateException("The process exited with " + this.process.exitValue() + ":\n" + tail());
+		}
+	}
+
 	/** VmRSS of the process, in MiB. */
 	double rssMiB() throws IOException {
 		for (String line : Files.readAllLines(Path.of("/proc/" + pid() + "/status"))) {
@@ -113,17 +123,66 @@ final class StackProcess implements AutoCloseable {
 	/** The heap in use right after a full GC (jcmd GC.run, then GC.heap_info), in MiB. */
 	double liveHeapMiB() throws IOException, InterruptedException {
 		jcmd("GC.run");
-		Matcher used = HEAP_USED.matcher(jcmd("GC.heap_info"));
-		if (!used.find()) {
-			throw new IllegalStateException("No heap figures from jcmd");
-		}
-		return Long.parseLong(used.group(2)) / 1024.0;
+		return heapKiB(2) / 1024.0;
 	}
 
 	/** Heap capacity committed, in MiB (from the last GC.heap_info). */
 	double committedHeapMiB() throws IOException, InterruptedException {
-		Matcher used = HEAP_USED.matcher(jcmd("GC.heap_info"));
-		return used.find() ? Long.parseLong(used.group(1)) / 1024.0 : -1;
+		return heapKiB(1) / 1024.0;
+	}
+
+	/**
+	 * A heap figure summed over the generations GC.heap_info lists: one line for G1,
+	 * young and old (tenured) for the serial and parallel collectors.
+	 */
+	private long heapKiB(int group) throws IOException, InterruptedException {
+		Matcher line = HEAP_USED.matcher(jcmd("GC.heap_info"));
+		long total = 0;
+		boolean found = false;
+		while (line.find()) {
+			total += Long.parseLong(line.group(group));
+			found = true;
+		}
+		if (!found) {
+			throw new IllegalStateException("No heap figures from jcmd");
+		}
+		return total;
+	}
+
+	/**
+	 * The collector's counters (jcmd PerfCounter.print): young and old/full collections,
+	 * and the seconds spent in each.
+	 */
+	GcCounters gcCounters() throws IOException, InterruptedException {
+		String out = jcmd("PerfCounter.print");
+		double frequency = perfCounter(out, "sun.os.hrt.frequency");
+		return new GcCounters((long) perfCounter(out, "sun.gc.collector.0.invocations"),
+				perfCounter(out, "sun.gc.collector.0.time") / frequency,
+				(long) perfCounter(out, "sun.gc.collector.1.invocations"),
+				perfCounter(out, "sun.gc.collector.1.time") / frequency);
+	}
+
+	private static double perfCounter(String out, String name) {
+		Matcher value = Pattern.compile("^" + Pattern.quote(name) + "=(\\d+)", Pattern.MULTILINE).matcher(out);
+		if (!value.find()) {
+			throw new IllegalStateException("No " + name + " in PerfCounter.print");
+		}
+		return Double.parseDouble(value.group(1));
+	}
+
+	/** Collections so far: young, and old generation or full. */
+	record GcCounters(long young, double youngSeconds, long full, double fullSeconds) {
+
+		GcCounters minus(GcCounters earlier) {
+			return new GcCounters(this.young - earlier.young, this.youngSeconds - earlier.youngSeconds,
+					this.full - earlier.full, this.fullSeconds - earlier.fullSeconds);
+		}
+
+		GcCounters plus(GcCounters other) {
+			return new GcCounters(this.young + other.young, this.youngSeconds + other.youngSeconds,
+					this.full + other.full, this.fullSeconds + other.fullSeconds);
+		}
+
 	}
 
 	String jcmd(String command) throws IOException, InterruptedException {

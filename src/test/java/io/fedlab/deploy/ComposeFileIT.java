@@ -565,9 +565,10 @@ class ComposeFileIT {
 			.lastIndexOf(dockerfile.stream().filter((l) -> l.startsWith("FROM ")).reduce((a, b) -> b).orElseThrow());
 		for (String line : dockerfile.subList(lastFrom, dockerfile.size())) {
 			if (line.startsWith("ENV ")) {
-				for (String pair : line.substring(4).strip().split("\\s+")) {
-					int eq = pair.indexOf('=');
-					env.put(pair.substring(0, eq), pair.substring(eq + 1));
+				// KEY=value or KEY="a value with spaces"
+				Matcher pair = Pattern.compile("(\\w+)=(?:\"([^\"]*)\"|(\\S+))").matcher(line.substring(4));
+				while (pair.find()) {
+					env.put(pair.group(1), (pair.group(2) != null) ? pair.group(2) : pair.group(3));
 				}
 			}
 		}

@@ -4,8 +4,12 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import java.util.UUID;
 
 import com.github.tomakehurst.wiremock.client.WireMock;
+import com.github.tomakehurst.wiremock.common.FileSource;
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.github.tomakehurst.wiremock.extension.Extension;
 import com.github.tomakehurst.wiremock.extension.StubLifecycleListener;
+import com.github.tomakehurst.wiremock.store.DefaultStores;
+import com.github.tomakehurst.wiremock.store.RequestJournalStore;
 import com.github.tomakehurst.wiremock.stubbing.StubMapping;
 
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
@@ -17,6 +21,12 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMoc
  * ({@code POST /__admin/mappings}).
  */
 public final class EmulatorServer implements AutoCloseable {
+
+	/**
+	 * Requests each emulator keeps in its journal, for the flow inspector and the fault
+	 * and call-count checks through {@code /__admin/requests}.
+	 */
+	public static final int JOURNAL_ENTRIES = 2000;
 
 	/** The catch-all priority: any user stub with a smaller number wins. */
 	public static final int EMULATOR_PRIORITY = 10;
@@ -37,16 +47,18 @@ public final class EmulatorServer implements AutoCloseable {
 	public EmulatorServer(String name, String bindAddress, int port, Dispatcher dispatcher, Extension... extras) {
 		this.name = name;
 		this.transformer = dispatcher.getName();
-		this.server = new WireMockServer(wireMockConfig().port(port)
+		WireMockConfiguration config = wireMockConfig().port(port)
 			.bindAddress(bindAddress)
 			.extensions(dispatcher, new KeepCatchAll())
 			.extensions(extras)
-			.maxRequestJournalEntries(2000)
 			.containerThreads(40)
 			.jettyStopTimeout(1000L)
 			.stubCorsEnabled(false)
 			.globalTemplating(false)
-			.gzipDisabled(true));
+			.gzipDisabled(true);
+		// The journal's bound is the store's own (no maxRequestJournalEntries): see
+		// BoundedRequestJournalStore.
+		this.server = new WireMockServer(config.withStores(new EmulatorStores(config.filesRoot())));
 		addCatchAll();
 	}
 
@@ -96,6 +108,22 @@ public final class EmulatorServer implements AutoCloseable {
 			if (stub.getId().equals(EmulatorServer.this.catchAllId)) {
 				addCatchAll();
 			}
+		}
+
+	}
+
+	/** WireMock's default stores with the bounded request journal. */
+	private static final class EmulatorStores extends DefaultStores {
+
+		private final RequestJournalStore journal = new BoundedRequestJournalStore(JOURNAL_ENTRIES);
+
+		EmulatorStores(FileSource root) {
+			super(root);
+		}
+
+		@Override
+		public RequestJournalStore getRequestJournalStore() {
+			return this.journal;
 		}
 
 	}

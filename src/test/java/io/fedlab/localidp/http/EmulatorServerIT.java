@@ -12,7 +12,10 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The emulator's catch-all stub and user stubs added through WireMock's admin API. */
+/**
+ * The emulator's catch-all stub, user stubs added through WireMock's admin API, and its
+ * bounded request journal.
+ */
 class EmulatorServerIT {
 
 	EmulatorServer server;
@@ -62,6 +65,17 @@ class EmulatorServerIT {
 	void unknownPathWhenRequestedThenEmulatorAnswers404AndDuplicateParameterIs400() throws Exception {
 		assertThat(get("/nope").statusCode()).isEqualTo(404);
 		assertThat(get("/hello?name=a&name=b").statusCode()).isEqualTo(400);
+	}
+
+	@Test
+	void journalWhenFullThenKeepsTheNewestEntriesReadableThroughAdminApi() throws Exception {
+		int requests = EmulatorServer.JOURNAL_ENTRIES + 5;
+		for (int i = 0; i < requests; i++) {
+			get("/hello?name=" + i);
+		}
+		assertThat(this.server.wireMock().getAllServeEvents()).hasSize(EmulatorServer.JOURNAL_ENTRIES);
+		HttpResponse<String> newest = get("/__admin/requests?limit=1");
+		assertThat(newest.body()).contains("/hello?name=" + (requests - 1));
 	}
 
 	private HttpResponse<String> get(String path) throws Exception {

@@ -95,7 +95,7 @@ final class UserTokenOperations {
 			// RFC 7009 §2.1: a client may only revoke its own tokens.
 			throw new ApiException("UnauthorizedException", "The token was not issued to this client.");
 		}
-		this.store.revokeOrigin(claims.originJti());
+		this.store.revokeOrigin(claims.originJti(), clientId, this.tokens.now());
 		return Json.object();
 	}
 

@@ -399,7 +399,7 @@ final class OAuthEndpoints {
 		if (!claims.clientId().equals(client.clientId())) {
 			return jsonError(400, "invalid_request", null, false);
 		}
-		this.store.revokeOrigin(claims.originJti());
+		this.store.revokeOrigin(claims.originJti(), client.clientId(), this.clock.instant());
 		return Responses.status(200).build();
 	}
 

@@ -1,5 +1,6 @@
 package io.fedlab.localidp.cognito.state;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.HashSet;
@@ -15,6 +16,12 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class CognitoStore {
 
+	/** The longest refresh-token validity Cognito accepts, 10 years (cognito.md §4.4). */
+	private static final long MAX_VALIDITY_SECONDS = 3650L * 86400;
+
+	/** Expired revocations are swept at most this often, so a revocation stays O(1). */
+	private static final Duration SWEEP_INTERVAL = Duration.ofMinutes(1);
+
 	private final String region;
 
 	private final String accountId;
@@ -26,8 +33,22 @@ public final class CognitoStore {
 	/** Domain prefix to pool id. */
 	private final Map<String, String> domains = new ConcurrentHashMap<>();
 
-	/** Revoked refresh-token families, by {@code origin_jti}. */
-	private final Set<String> revokedOrigins = ConcurrentHashMap.newKeySet();
+	/**
+	 * Revoked refresh-token families, by {@code origin_jti}, to the instant by which
+	 * every token of the family has expired: after it the entry can go, since an expired
+	 * token is refused anyway and a revoked family never gets new tokens.
+	 */
+	private final Map<String, Instant> revokedOrigins = new ConcurrentHashMap<>();
+
+	/**
+	 * By app client id, the longest validity (seconds) of any token the client has ever
+	 * issued under its settings: a token keeps the {@code exp} it was issued with, so a
+	 * validity shortened later must not shorten how long a revocation is remembered.
+	 */
+	private final Map<String, Long> longestValidity = new ConcurrentHashMap<>();
+
+	/** When {@link #revokedOrigins} is next swept for families that have all expired. */
+	private volatile Instant nextSweep = Instant.MIN;
 
 	/** Pool id + username to the instant of the user's last GlobalSignOut. */
 	private final Map<String, Instant> signedOutAt = new ConcurrentHashMap<>();
@@ -98,7 +119,12 @@ public final class CognitoStore {
 	// Children
 
 	public void putClient(UserPool pool, AppClient client) {
+		this.longestValidity.merge(client.clientId(), longestValidity(client), Math::max);
 		pool.clients.put(client.clientId(), client);
+	}
+
+	private static long longestValidity(AppClient client) {
+		return Math.max(client.refreshTokenSeconds(), Math.max(client.accessTokenSeconds(), client.idTokenSeconds()));
 	}
 
 	public void putIdentityProvider(UserPool pool, IdentityProvider idp) {
@@ -139,14 +165,28 @@ public final class CognitoStore {
 	// Revocation
 
 	/**
-	 * Revokes a refresh token and every token issued from it (same {@code origin_jti}).
+	 * Revokes a refresh token and every token issued from it (same {@code origin_jti}) by
+	 * {@code clientId}, at {@code now}. Every token of the family was issued before
+	 * {@code now} (a revoked family cannot be refreshed) with a validity no longer than
+	 * the longest the client has had, so the revocation is remembered that long and then
+	 * forgotten: the set stays bounded by the revocations of one validity period.
 	 */
-	public void revokeOrigin(String originJti) {
-		this.revokedOrigins.add(originJti);
+	public void revokeOrigin(String originJti, String clientId, Instant now) {
+		long seconds = this.longestValidity.getOrDefault(clientId, MAX_VALIDITY_SECONDS);
+		this.revokedOrigins.merge(originJti, now.plusSeconds(seconds), (a, b) -> a.isAfter(b) ? a : b);
+		if (!now.isBefore(this.nextSweep)) {
+			this.nextSweep = now.plus(SWEEP_INTERVAL);
+			this.revokedOrigins.values().removeIf((until) -> !now.isBefore(until));
+		}
 	}
 
 	public boolean isOriginRevoked(String originJti) {
-		return originJti != null && this.revokedOrigins.contains(originJti);
+		return originJti != null && this.revokedOrigins.containsKey(originJti);
+	}
+
+	/** How many revoked families are remembered, for tests and diagnostics. */
+	public int revokedOriginCount() {
+		return this.revokedOrigins.size();
 	}
 
 	/** Invalidates every token the user holds that was issued before now. */
