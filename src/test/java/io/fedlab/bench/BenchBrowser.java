@@ -3,7 +3,6 @@ package io.fedlab.bench;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -15,6 +14,8 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+
+import io.fedlab.support.Browserless;
 
 /**
  * A lean browser for load: one shared {@link HttpClient} (HTTP/1.1, pooled connections)
@@ -28,8 +29,6 @@ final class BenchBrowser {
 			Pattern.DOTALL | Pattern.CASE_INSENSITIVE);
 
 	private static final Pattern INPUT = Pattern.compile("<input\\b([^>]*)>", Pattern.CASE_INSENSITIVE);
-
-	private static final Pattern ATTR = Pattern.compile("([a-zA-Z_:-]+)\\s*=\\s*(\"([^\"]*)\"|'([^']*)')");
 
 	private final HttpClient http = HttpClient.newBuilder()
 		.version(HttpClient.Version.HTTP_1_1)
@@ -121,7 +120,7 @@ final class BenchBrowser {
 		private Page submit(Page page, String actionPart, Map<String, String> values) {
 			Matcher form = FORM.matcher(page.body());
 			while (form.find()) {
-				Map<String, String> attrs = attributes(form.group(1));
+				Map<String, String> attrs = Browserless.attributes(form.group(1));
 				String action = attrs.getOrDefault("action", "");
 				if (!action.contains(actionPart)) {
 					continue;
@@ -129,7 +128,7 @@ final class BenchBrowser {
 				Map<String, String> fields = new LinkedHashMap<>();
 				Matcher input = INPUT.matcher(form.group(2));
 				while (input.find()) {
-					Map<String, String> in = attributes(input.group(1));
+					Map<String, String> in = Browserless.attributes(input.group(1));
 					if (in.containsKey("name")) {
 						fields.put(in.get("name"), in.getOrDefault("value", ""));
 					}
@@ -138,7 +137,7 @@ final class BenchBrowser {
 				URI target = page.uri().resolve(action);
 				return follow(send(HttpRequest.newBuilder(target)
 					.header("Content-Type", "application/x-www-form-urlencoded")
-					.POST(HttpRequest.BodyPublishers.ofString(encode(fields)))));
+					.POST(HttpRequest.BodyPublishers.ofString(Browserless.encode(fields)))));
 			}
 			throw new IllegalStateException("No form with action containing '" + actionPart + "' on " + page.uri());
 		}
@@ -194,31 +193,6 @@ final class BenchBrowser {
 			}
 		}
 
-	}
-
-	static String encode(Map<String, String> form) {
-		return form.entrySet()
-			.stream()
-			.map((e) -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
-					+ URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
-			.collect(Collectors.joining("&"));
-	}
-
-	private static Map<String, String> attributes(String tag) {
-		Map<String, String> attrs = new LinkedHashMap<>();
-		Matcher m = ATTR.matcher(tag);
-		while (m.find()) {
-			attrs.put(m.group(1).toLowerCase(), unescape((m.group(3) != null) ? m.group(3) : m.group(4)));
-		}
-		return attrs;
-	}
-
-	private static String unescape(String html) {
-		return html.replace("&amp;", "&")
-			.replace("&quot;", "\"")
-			.replace("&#39;", "'")
-			.replace("&lt;", "<")
-			.replace("&gt;", ">");
 	}
 
 }

@@ -248,7 +248,8 @@ public final class Browserless {
 			.collect(Collectors.joining("&"));
 	}
 
-	private static Map<String, String> attributes(String tag) {
+	/** The attributes of an HTML start tag, names lower-cased, values unescaped. */
+	public static Map<String, String> attributes(String tag) {
 		Map<String, String> attrs = new LinkedHashMap<>();
 		Matcher m = ATTR.matcher(tag);
 		while (m.find()) {
@@ -257,7 +258,8 @@ public final class Browserless {
 		return attrs;
 	}
 
-	private static String unescape(String html) {
+	/** Undoes the HTML escaping Thymeleaf and the emulators apply to attribute values. */
+	public static String unescape(String html) {
 		return html.replace("&amp;", "&")
 			.replace("&quot;", "\"")
 			.replace("&#39;", "'")
