@@ -2,11 +2,11 @@ package io.fedlab.security;
 
 import java.net.URI;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.function.UnaryOperator;
 
 import io.fedlab.cognito.AppProperties;
 import io.fedlab.cognito.Auth0Properties;
+import io.fedlab.cognito.CognitoCalls;
 import io.fedlab.cognito.CognitoProperties;
 import jakarta.servlet.DispatcherType;
 
@@ -16,7 +16,6 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.http.client.SimpleClientHttpRequestFactory;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.core.authority.mapping.GrantedAuthoritiesMapper;
 import org.springframework.security.oauth2.client.AuthorizationCodeOAuth2AuthorizedClientProvider;
@@ -29,19 +28,24 @@ import org.springframework.security.oauth2.client.endpoint.OAuth2RefreshTokenGra
 import org.springframework.security.oauth2.client.endpoint.RestClientAuthorizationCodeTokenResponseClient;
 import org.springframework.security.oauth2.client.endpoint.RestClientRefreshTokenTokenResponseClient;
 import org.springframework.security.oauth2.client.registration.ClientRegistration;
+import org.springframework.security.oauth2.client.oidc.userinfo.OidcUserRequest;
+import org.springframework.security.oauth2.client.oidc.userinfo.OidcUserService;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
+import org.springframework.security.oauth2.client.userinfo.DefaultOAuth2UserService;
+import org.springframework.security.oauth2.client.userinfo.OAuth2UserService;
+import org.springframework.security.oauth2.core.oidc.user.OidcUser;
 import org.springframework.security.oauth2.client.web.DefaultOAuth2AuthorizedClientManager;
 import org.springframework.security.oauth2.client.web.HttpSessionOAuth2AuthorizedClientRepository;
 import org.springframework.security.oauth2.client.web.OAuth2AuthorizedClientRepository;
 import org.springframework.security.oauth2.jwt.JwtDecoderFactory;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandlerImpl;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.logout.HeaderWriterLogoutHandler;
 import org.springframework.security.web.header.writers.ClearSiteDataHeaderWriter;
 import org.springframework.security.web.header.writers.ClearSiteDataHeaderWriter.Directive;
 import org.springframework.security.web.header.writers.CrossOriginOpenerPolicyHeaderWriter.CrossOriginOpenerPolicy;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
-import org.springframework.web.client.RestClient;
 import org.springframework.web.util.UriComponentsBuilder;
 
 /**
@@ -60,7 +64,9 @@ class SecurityConfiguration {
 	@Bean
 	SecurityFilterChain securityFilterChain(HttpSecurity http, ClientRegistrationRepository registrations,
 			OAuth2AuthorizedClientRepository authorizedClients, CognitoProperties cognito, Auth0Properties auth0,
-			AppProperties app, @Value("${server.servlet.session.cookie.name:FEDLAB_SESSION}") String sessionCookie) {
+			AppProperties app, CognitoCalls cognitoCalls,
+			@Value("${server.servlet.session.cookie.name:FEDLAB_SESSION}") String sessionCookie,
+			@Value("${server.servlet.session.cookie.secure:false}") boolean secureCookie) {
 		AccessDeniedHandlerImpl accessDenied = new AccessDeniedHandlerImpl();
 		accessDenied.setErrorPage(ACCESS_DENIED_PAGE);
 		// @formatter:off
@@ -72,6 +78,8 @@ class SecurityConfiguration {
 						"/css/**", "/js/**", "/favicon.ico", "/error").permitAll()
 				/* the flow inspector shows only the caller's own record: their session's, or the logout cookie's */
 				.requestMatchers("/flow", "/flow.json").permitAll()
+				/* a known registration is redirected before this rule; an unknown one ends as 404, not a sign-in */
+				.requestMatchers("/oauth2/authorization/**").permitAll()
 				.requestMatchers("/admin", "/admin/**").hasRole(app.adminGroup())
 				.anyRequest().authenticated()
 			)
@@ -84,12 +92,14 @@ class SecurityConfiguration {
 					.authorizationRequestRepository(new SignInRequests())
 				)
 				.successHandler(new SignInSuccessHandler())
-				.failureHandler(new SignInFailureHandler(new SignInErrorCatalogue()))
+				.failureHandler(new SignInFailureHandler(new SignInErrorCatalogue(), cognitoCalls.settings(),
+						secureCookie))
 			)
 			.logout((logout) -> logout
 				/* POST with a CSRF token (Spring's default while CSRF is on) */
 				.logoutUrl("/logout")
-				.addLogoutHandler(new RefreshTokenRevoker(authorizedClients, cognito, revocationClient()))
+				.addLogoutHandler(new RefreshTokenRevoker(authorizedClients, cognito,
+						BackChannelClients.revocationEndpoint(cognitoCalls)))
 				/* "cookies" is left out on purpose: it clears every cookie of the registrable domain, which on
 				 * localhost includes the emulated Cognito and Auth0 sessions, and could include a custom Cognito
 				 * domain in production; the chain must end those sessions itself */
@@ -105,6 +115,8 @@ class SecurityConfiguration {
 				.sessionFixation((fixation) -> fixation.changeSessionId())
 			)
 			.exceptionHandling((exceptions) -> exceptions
+				/* a relative Location: Spring would make it absolute from the request's Host header */
+				.authenticationEntryPoint(signInEntryPoint())
 				.accessDeniedHandler(accessDenied)
 			)
 			.headers((headers) -> headers
@@ -141,6 +153,12 @@ class SecurityConfiguration {
 				+ "object-src 'none'; base-uri 'none'; form-action " + formAction + "; frame-ancestors 'none'";
 	}
 
+	private static LoginUrlAuthenticationEntryPoint signInEntryPoint() {
+		LoginUrlAuthenticationEntryPoint entryPoint = new LoginUrlAuthenticationEntryPoint(SIGN_IN_PAGE);
+		entryPoint.setFavorRelativeUris(true);
+		return entryPoint;
+	}
+
 	static String origin(URI uri) {
 		return UriComponentsBuilder.newInstance()
 			.scheme(uri.getScheme())
@@ -148,13 +166,6 @@ class SecurityConfiguration {
 			.port(uri.getPort())
 			.build()
 			.toUriString();
-	}
-
-	private static RestClient revocationClient() {
-		SimpleClientHttpRequestFactory requestFactory = new SimpleClientHttpRequestFactory();
-		requestFactory.setConnectTimeout(Duration.ofSeconds(3));
-		requestFactory.setReadTimeout(Duration.ofSeconds(5));
-		return RestClient.builder().requestFactory(requestFactory).build();
 	}
 
 	/**
@@ -204,8 +215,11 @@ class SecurityConfiguration {
 	 */
 	@Bean
 	OAuth2AccessTokenResponseClient<OAuth2AuthorizationCodeGrantRequest> authorizationCodeTokenResponseClient(
+			CognitoCalls cognitoCalls,
 			ObjectProvider<UnaryOperator<OAuth2AccessTokenResponseClient<OAuth2AuthorizationCodeGrantRequest>>> wrappers) {
-		OAuth2AccessTokenResponseClient<OAuth2AuthorizationCodeGrantRequest> client = new RestClientAuthorizationCodeTokenResponseClient();
+		RestClientAuthorizationCodeTokenResponseClient spring = new RestClientAuthorizationCodeTokenResponseClient();
+		spring.setRestClient(BackChannelClients.tokenEndpoint(cognitoCalls));
+		OAuth2AccessTokenResponseClient<OAuth2AuthorizationCodeGrantRequest> client = spring;
 		for (UnaryOperator<OAuth2AccessTokenResponseClient<OAuth2AuthorizationCodeGrantRequest>> wrapper : wrappers
 			.orderedStream()
 			.toList()) {
@@ -220,9 +234,10 @@ class SecurityConfiguration {
 	 * per sign-in. Wrappers that observe the checks (the flow inspector's) go outside.
 	 */
 	@Bean
-	JwtDecoderFactory<ClientRegistration> idTokenDecoderFactory(
+	JwtDecoderFactory<ClientRegistration> idTokenDecoderFactory(CognitoCalls cognitoCalls,
 			ObjectProvider<UnaryOperator<JwtDecoderFactory<ClientRegistration>>> wrappers) {
-		JwtDecoderFactory<ClientRegistration> factory = new CachingIdTokenDecoderFactory();
+		JwtDecoderFactory<ClientRegistration> factory = new CachingIdTokenDecoderFactory(
+				BackChannelClients.keySet(cognitoCalls));
 		for (UnaryOperator<JwtDecoderFactory<ClientRegistration>> wrapper : wrappers.orderedStream().toList()) {
 			factory = wrapper.apply(factory);
 		}
@@ -234,8 +249,30 @@ class SecurityConfiguration {
 	 * {@link TokenRefresher} (see {@link RequestedScopesWhenOmitted}).
 	 */
 	@Bean
-	OAuth2AccessTokenResponseClient<OAuth2RefreshTokenGrantRequest> refreshTokenTokenResponseClient() {
-		return RequestedScopesWhenOmitted.refreshToken();
+	OAuth2AccessTokenResponseClient<OAuth2RefreshTokenGrantRequest> refreshTokenTokenResponseClient(
+			CognitoCalls cognitoCalls) {
+		RestClientRefreshTokenTokenResponseClient spring = new RestClientRefreshTokenTokenResponseClient();
+		spring.setRestClient(BackChannelClients.tokenEndpoint(cognitoCalls));
+		return RequestedScopesWhenOmitted.refreshToken(spring);
+	}
+
+	/**
+	 * Picked up by {@code oauth2Login} as the OIDC user service: Spring's own, calling
+	 * userInfo through the back-channel client. Wrappers that observe the call (the flow
+	 * inspector's) go outside.
+	 */
+	@Bean
+	OAuth2UserService<OidcUserRequest, OidcUser> oidcUserService(CognitoCalls cognitoCalls,
+			ObjectProvider<UnaryOperator<OAuth2UserService<OidcUserRequest, OidcUser>>> wrappers) {
+		DefaultOAuth2UserService userInfo = new DefaultOAuth2UserService();
+		userInfo.setRestOperations(BackChannelClients.userInfoEndpoint(cognitoCalls));
+		OidcUserService spring = new OidcUserService();
+		spring.setOauth2UserService(userInfo);
+		OAuth2UserService<OidcUserRequest, OidcUser> service = spring;
+		for (UnaryOperator<OAuth2UserService<OidcUserRequest, OidcUser>> wrapper : wrappers.orderedStream().toList()) {
+			service = wrapper.apply(service);
+		}
+		return service;
 	}
 
 	@Bean
