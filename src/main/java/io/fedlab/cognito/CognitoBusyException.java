@@ -13,7 +13,7 @@ public final class CognitoBusyException extends IOException {
 	@Serial
 	private static final long serialVersionUID = 1L;
 
-	CognitoBusyException(int limit) {
+	public CognitoBusyException(int limit) {
 		super("Too many calls to Cognito in progress (limit " + limit + ")");
 	}
 
