@@ -1,6 +1,7 @@
 package io.fedlab.security;
 
 import java.net.URI;
+import java.util.List;
 import java.time.Clock;
 import java.util.function.UnaryOperator;
 
@@ -13,6 +14,7 @@ import jakarta.servlet.DispatcherType;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Configuration;
@@ -42,7 +44,15 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandlerImpl;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.logout.HeaderWriterLogoutHandler;
+import org.springframework.security.web.header.writers.CacheControlHeadersWriter;
 import org.springframework.security.web.header.writers.ClearSiteDataHeaderWriter;
+import org.springframework.security.web.header.writers.ContentSecurityPolicyHeaderWriter;
+import org.springframework.security.web.header.writers.CrossOriginOpenerPolicyHeaderWriter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.springframework.security.web.header.writers.XContentTypeOptionsHeaderWriter;
+import org.springframework.security.web.header.writers.XXssProtectionHeaderWriter;
+import org.springframework.security.web.header.writers.frameoptions.XFrameOptionsHeaderWriter;
+import org.springframework.security.web.header.writers.frameoptions.XFrameOptionsHeaderWriter.XFrameOptionsMode;
 import org.springframework.security.web.header.writers.ClearSiteDataHeaderWriter.Directive;
 import org.springframework.security.web.header.writers.CrossOriginOpenerPolicyHeaderWriter.CrossOriginOpenerPolicy;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
@@ -136,6 +146,31 @@ class SecurityConfiguration {
 			);
 		// @formatter:on
 		return http.build();
+	}
+
+	/**
+	 * The headers of {@link #securityFilterChain}'s {@code headers(…)} section, for error
+	 * pages that Spring Security's header filter does not reach
+	 * ({@link ErrorPageHeadersFilter}). A test compares the two on real pages.
+	 */
+	@Bean
+	FilterRegistrationBean<ErrorPageHeadersFilter> errorPageHeadersFilter(CognitoProperties cognito,
+			Auth0Properties auth0, AppProperties app) {
+		FilterRegistrationBean<ErrorPageHeadersFilter> registration = new FilterRegistrationBean<>(
+				new ErrorPageHeadersFilter(List.of(
+						new ContentSecurityPolicyHeaderWriter(contentSecurityPolicy(cognito, auth0, app)),
+						new XContentTypeOptionsHeaderWriter(), new XXssProtectionHeaderWriter(),
+						new CacheControlHeadersWriter(), new XFrameOptionsHeaderWriter(XFrameOptionsMode.DENY),
+						new ReferrerPolicyHeaderWriter(ReferrerPolicy.NO_REFERRER), crossOriginOpenerPolicy())));
+		registration.setDispatcherTypes(DispatcherType.ERROR);
+		registration.addUrlPatterns("/*");
+		return registration;
+	}
+
+	private static CrossOriginOpenerPolicyHeaderWriter crossOriginOpenerPolicy() {
+		CrossOriginOpenerPolicyHeaderWriter writer = new CrossOriginOpenerPolicyHeaderWriter();
+		writer.setPolicy(CrossOriginOpenerPolicy.SAME_ORIGIN);
+		return writer;
 	}
 
 	/**

@@ -1,5 +1,6 @@
 package io.fedlab.system;
 
+import jakarta.servlet.http.HttpServletResponse;
 import org.apache.catalina.connector.Request;
 import org.apache.catalina.connector.Response;
 import org.apache.catalina.valves.ErrorReportValve;
@@ -23,6 +24,12 @@ public final class HeadersErrorReportValve extends ErrorReportValve {
 
 	@Override
 	protected void report(Request request, Response response, Throwable throwable) {
+		if (response.getStatus() == HttpServletResponse.SC_NOT_IMPLEMENTED && !response.isCommitted()) {
+			// Tomcat's answer to a transfer coding it does not know (RFC 9112 §6.1 allows
+			// 400 as well); the app implements no 501 of its own, and a client's
+			// malformed request is a 4xx here, never a 5xx
+			response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+		}
 		if (response.getStatus() >= 400 && !response.isCommitted() && response.getContentWritten() == 0) {
 			setIfAbsent(response, "Content-Security-Policy", CONTENT_SECURITY_POLICY);
 			setIfAbsent(response, "X-Content-Type-Options", "nosniff");
