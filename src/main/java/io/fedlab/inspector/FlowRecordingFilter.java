@@ -55,9 +55,16 @@ final class FlowRecordingFilter extends OncePerRequestFilter {
 
 	private final Clock clock;
 
-	FlowRecordingFilter(LogoutRecords logoutRecords, Clock clock) {
+	private final String appBase;
+
+	/**
+	 * @param appBase the app's base URL, for the endpoints recorded: never the request's
+	 * {@code Host} header
+	 */
+	FlowRecordingFilter(LogoutRecords logoutRecords, Clock clock, String appBase) {
 		this.logoutRecords = logoutRecords;
 		this.clock = clock;
+		this.appBase = appBase;
 	}
 
 	@Override
@@ -127,7 +134,7 @@ final class FlowRecordingFilter extends OncePerRequestFilter {
 		String code = request.getParameter("code");
 		String error = request.getParameter("error");
 		List<Fact> facts = new ArrayList<>();
-		facts.add(new Fact("endpoint", request.getRequestURL().toString()));
+		facts.add(new Fact("endpoint", endpoint(request)));
 		if (code != null) {
 			facts.add(new Fact("code", Mask.value("code", code)));
 		}
@@ -272,6 +279,10 @@ final class FlowRecordingFilter extends OncePerRequestFilter {
 		this.logoutRecords.put(id, record);
 	}
 
+	private String endpoint(HttpServletRequest request) {
+		return this.appBase + request.getRequestURI().substring(request.getContextPath().length());
+	}
+
 	private void loggedOut(HttpServletRequest request) {
 		String id = cookieValue(request, LogoutRecords.COOKIE);
 		if (id == null) {
@@ -279,7 +290,7 @@ final class FlowRecordingFilter extends OncePerRequestFilter {
 		}
 		long at = now();
 		Hop arrived = new Hop(Step.LOGGED_OUT, at, null, Hop.Status.OK, Hop.Source.APP, Hop.Correlation.RECORDED,
-				List.of(new Fact("endpoint", request.getRequestURL().toString())), null);
+				List.of(new Fact("endpoint", endpoint(request))), null);
 		this.logoutRecords.change(id, (record) -> (record.ended() != 0) ? record
 				: record.withHop(arrived).withEnd(FlowRecord.Outcome.LOGGED_OUT, at));
 	}

@@ -5,6 +5,7 @@ import java.util.EnumMap;
 import java.util.Map;
 import java.util.function.UnaryOperator;
 
+import io.fedlab.cognito.AppProperties;
 import io.fedlab.cognito.Auth0Properties;
 import io.fedlab.cognito.CognitoProperties;
 
@@ -41,9 +42,10 @@ class InspectorConfiguration {
 	}
 
 	@Bean
-	FilterRegistrationBean<FlowRecordingFilter> flowRecordingFilter(LogoutRecords flowLogoutRecords) {
+	FilterRegistrationBean<FlowRecordingFilter> flowRecordingFilter(LogoutRecords flowLogoutRecords,
+			AppProperties app) {
 		FilterRegistrationBean<FlowRecordingFilter> registration = new FilterRegistrationBean<>(
-				new FlowRecordingFilter(flowLogoutRecords, this.clock));
+				new FlowRecordingFilter(flowLogoutRecords, this.clock, app.base()));
 		registration.setOrder(FILTER_ORDER);
 		registration.addUrlPatterns("/*");
 		return registration;
