@@ -60,7 +60,8 @@ class SecurityConfiguration {
 	@Bean
 	SecurityFilterChain securityFilterChain(HttpSecurity http, ClientRegistrationRepository registrations,
 			OAuth2AuthorizedClientRepository authorizedClients, CognitoProperties cognito, Auth0Properties auth0,
-			AppProperties app, @Value("${server.servlet.session.cookie.name:FEDLAB_SESSION}") String sessionCookie) {
+			AppProperties app, @Value("${server.servlet.session.cookie.name:FEDLAB_SESSION}") String sessionCookie,
+			RevocationRetry revocationRetry) {
 		AccessDeniedHandlerImpl accessDenied = new AccessDeniedHandlerImpl();
 		accessDenied.setErrorPage(ACCESS_DENIED_PAGE);
 		// @formatter:off
@@ -89,7 +90,7 @@ class SecurityConfiguration {
 			.logout((logout) -> logout
 				/* POST with a CSRF token (Spring's default while CSRF is on) */
 				.logoutUrl("/logout")
-				.addLogoutHandler(new RefreshTokenRevoker(authorizedClients, cognito, revocationClient()))
+				.addLogoutHandler(new RefreshTokenRevoker(authorizedClients, revocationRetry))
 				/* "cookies" is left out on purpose: it clears every cookie of the registrable domain, which on
 				 * localhost includes the emulated Cognito and Auth0 sessions, and could include a custom Cognito
 				 * domain in production; the chain must end those sessions itself */
@@ -148,6 +149,12 @@ class SecurityConfiguration {
 			.port(uri.getPort())
 			.build()
 			.toUriString();
+	}
+
+	/** Used at logout and by the retry of a revocation that failed there. */
+	@Bean
+	RevocationEndpoint revocationEndpoint(CognitoProperties cognito) {
+		return new RevocationEndpoint(cognito, revocationClient());
 	}
 
 	private static RestClient revocationClient() {
