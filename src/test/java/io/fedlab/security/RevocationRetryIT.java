@@ -1,22 +1,15 @@
 package io.fedlab.security;
 
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.Base64;
 import java.util.Map;
-import java.util.function.BooleanSupplier;
 
 import io.fedlab.FedlabApplication;
 import io.fedlab.localidp.LocalStack;
 import io.fedlab.support.Browserless;
 import io.fedlab.support.Browserless.Page;
 import io.fedlab.support.FullStackFlows;
+import io.fedlab.support.HostedUiFaults;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -26,6 +19,10 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 
+import static io.fedlab.support.HostedUiFaults.addStub;
+import static io.fedlab.support.HostedUiFaults.awaitTrue;
+import static io.fedlab.support.HostedUiFaults.removeStub;
+import static io.fedlab.support.HostedUiFaults.revokeCalls;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -41,13 +38,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ExtendWith(OutputCaptureExtension.class)
 class RevocationRetryIT {
 
-	static final String REVOKE_FAULT = """
-			{"priority": 1,
-			 "request": {"method": "POST", "urlPath": "/oauth2/revoke"},
-			 "response": {"status": 500, "body": "Internal Server Error"}}""";
-
-	private static final HttpClient HTTP = HttpClient.newHttpClient();
-
 	@Autowired
 	LocalStack localStack;
 
@@ -61,8 +51,7 @@ class RevocationRetryIT {
 	String clientSecret;
 
 	@Test
-	void logoutWhenRevocationFailsThenToldAndRetryRevokesTheTokenOnceTheFaultClears(CapturedOutput output)
-			throws Exception {
+	void logoutWhenRevocationFailsThenToldAndRetryRevokesTheTokenOnceTheFaultClears(CapturedOutput output) {
 		FullStackFlows flows = new FullStackFlows(this.localStack, this.app);
 		Browserless browser = flows.browser();
 		Page profile = flows.signIn(browser, "alice@example.com", "wonderland");
@@ -70,10 +59,9 @@ class RevocationRetryIT {
 		String hostedUi = flows.hostedUi();
 		long revokesBefore = revokeCalls(hostedUi);
 
-		String fault = addStub(hostedUi, REVOKE_FAULT);
-		Page loggedOut;
+		String fault = addStub(hostedUi, HostedUiFaults.REVOKE_FAILS);
 		try {
-			loggedOut = browser.submit(profile, "/logout", Map.of());
+			Page loggedOut = browser.submit(profile, "/logout", Map.of());
 
 			assertThat(loggedOut.uri().toString()).isEqualTo(this.app + "/logged-out");
 			assertThat(loggedOut.status()).isEqualTo(200);
@@ -85,7 +73,7 @@ class RevocationRetryIT {
 			// the token does still work at Cognito
 			assertThat(refresh(hostedUi, refreshToken).statusCode()).isEqualTo(200);
 			// and the app keeps trying: the logout's attempt and at least two retries
-			awaitTrue(() -> revokeCalls(hostedUi) >= revokesBefore + 3, Duration.ofSeconds(20));
+			awaitTrue("two retries", () -> revokeCalls(hostedUi) >= revokesBefore + 3, Duration.ofSeconds(20));
 			assertThat(browser.get(this.app + "/logged-out").textOf("revocation-title"))
 				.isEqualTo("Your refresh token could not be revoked yet");
 			assertThat(refresh(hostedUi, refreshToken).statusCode()).isEqualTo(200);
@@ -94,10 +82,8 @@ class RevocationRetryIT {
 			removeStub(hostedUi, fault);
 		}
 
-		awaitTrue(
-				() -> browser.get(this.app + "/logged-out")
-					.body()
-					.contains("id=\"revocation-title\">Your refresh " + "token is revoked now<"),
+		awaitTrue("the retry to revoke the token",
+				() -> browser.get(this.app + "/logged-out").body().contains("Your refresh token is revoked now"),
 				Duration.ofSeconds(20));
 		HttpResponse<String> refused = refresh(hostedUi, refreshToken);
 		assertThat(refused.statusCode()).isEqualTo(400);
@@ -108,7 +94,7 @@ class RevocationRetryIT {
 	}
 
 	@Test
-	void logoutWhenRevocationSucceedsThenTodaysTextAndNoNotice(CapturedOutput output) throws Exception {
+	void logoutWhenRevocationSucceedsThenTodaysTextAndNoNotice(CapturedOutput output) {
 		FullStackFlows flows = new FullStackFlows(this.localStack, this.app);
 		Browserless browser = flows.browser();
 		Page profile = flows.signIn(browser, "alice@example.com", "wonderland");
@@ -122,69 +108,8 @@ class RevocationRetryIT {
 		flows.assertNothingSecretLogged(output, this.clientSecret);
 	}
 
-	/**
-	 * Cognito's token endpoint, refresh-token grant, with the app client's Basic auth.
-	 */
-	private HttpResponse<String> refresh(String hostedUi, String refreshToken)
-			throws IOException, InterruptedException {
-		String basic = Base64.getEncoder()
-			.encodeToString((this.clientId + ":" + this.clientSecret).getBytes(StandardCharsets.UTF_8));
-		return HTTP.send(HttpRequest.newBuilder(URI.create(hostedUi + "/oauth2/token"))
-			.header("Content-Type", "application/x-www-form-urlencoded")
-			.header("Authorization", "Basic " + basic)
-			.POST(HttpRequest.BodyPublishers
-				.ofString(Browserless.encode(Map.of("grant_type", "refresh_token", "refresh_token", refreshToken))))
-			.build(), HttpResponse.BodyHandlers.ofString());
-	}
-
-	/** How many revocation requests the local Cognito has seen (its request journal). */
-	static long revokeCalls(String hostedUi) {
-		try {
-			HttpResponse<String> response = HTTP
-				.send(HttpRequest.newBuilder(URI.create(hostedUi + "/__admin/requests/count"))
-					.header("Content-Type", "application/json")
-					.POST(HttpRequest.BodyPublishers.ofString("{\"method\":\"POST\",\"url\":\"/oauth2/revoke\"}"))
-					.build(), HttpResponse.BodyHandlers.ofString());
-			assertThat(response.statusCode()).isEqualTo(200);
-			return Long.parseLong(response.body().replaceAll("\\D", ""));
-		}
-		catch (IOException ex) {
-			throw new AssertionError(ex);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new AssertionError(ex);
-		}
-	}
-
-	/** Adds a WireMock stub through the emulator's admin API; returns its id. */
-	static String addStub(String emulator, String mapping) throws IOException, InterruptedException {
-		HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(emulator + "/__admin/mappings"))
-			.header("Content-Type", "application/json")
-			.POST(HttpRequest.BodyPublishers.ofString(mapping))
-			.build(), HttpResponse.BodyHandlers.ofString());
-		assertThat(response.statusCode()).isEqualTo(201);
-		java.util.regex.Matcher id = java.util.regex.Pattern.compile("\"id\"\\s*:\\s*\"([0-9a-f-]{36})\"")
-			.matcher(response.body());
-		assertThat(id.find()).isTrue();
-		return id.group(1);
-	}
-
-	/** Removes just that stub (a reset would also empty the request journal). */
-	static void removeStub(String emulator, String id) throws IOException, InterruptedException {
-		HttpResponse<String> response = HTTP.send(
-				HttpRequest.newBuilder(URI.create(emulator + "/__admin/mappings/" + id)).DELETE().build(),
-				HttpResponse.BodyHandlers.ofString());
-		assertThat(response.statusCode()).isEqualTo(200);
-	}
-
-	/** Polls until the condition holds, or fails after {@code timeout}. */
-	static void awaitTrue(BooleanSupplier condition, Duration timeout) throws InterruptedException {
-		Instant deadline = Instant.now().plus(timeout);
-		while (!condition.getAsBoolean()) {
-			assertThat(Instant.now()).as("waited %s", timeout).isBefore(deadline);
-			Thread.sleep(100);
-		}
+	private HttpResponse<String> refresh(String hostedUi, String refreshToken) {
+		return HostedUiFaults.refresh(hostedUi, this.clientId, this.clientSecret, refreshToken);
 	}
 
 }
