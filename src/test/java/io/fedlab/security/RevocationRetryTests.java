@@ -1,10 +1,16 @@
 package io.fedlab.security;
 
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.net.ConnectException;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.Map;
+import java.util.Properties;
 
 import io.fedlab.support.TestClientRegistrations;
 import org.junit.jupiter.api.Test;
@@ -65,7 +71,7 @@ class RevocationRetryTests {
 		this.server.verify();
 
 		this.server.expect(requestTo(REVOKE))
-			.andExpect(content().formDataContains(java.util.Map.of("token", "refresh-token-1")))
+			.andExpect(content().formDataContains(Map.of("token", "refresh-token-1")))
 			.andRespond(withSuccess());
 		this.clock.advance(Duration.ofSeconds(1));
 		this.retry.retryDue();
@@ -80,7 +86,7 @@ class RevocationRetryTests {
 		String id = this.retry.schedule("cognito", "refresh-token-1");
 		this.server.expect(requestTo(REVOKE)).andRespond(withStatus(HttpStatus.INTERNAL_SERVER_ERROR));
 		this.server.expect(requestTo(REVOKE)).andRespond(withStatus(HttpStatus.TOO_MANY_REQUESTS));
-		this.server.expect(requestTo(REVOKE)).andRespond(withException(new java.net.ConnectException("refused")));
+		this.server.expect(requestTo(REVOKE)).andRespond(withException(new ConnectException("refused")));
 
 		// attempt 2 at +10 s, attempt 3 at +20 s after it, attempt 4 at +40 s after that
 		for (Duration wait : new Duration[] { Duration.ofSeconds(10), Duration.ofSeconds(20),
@@ -194,6 +200,26 @@ class RevocationRetryTests {
 		this.clock.advance(InMemoryPendingRevocations.OUTCOME_TIME_TO_LIVE);
 
 		assertThat(this.retry.notice(id)).isEqualTo(RevocationNotice.NONE);
+	}
+
+	@Test
+	void messagesWhenANoticeIsShownThenTheLoggedOutPageHasItsTitleTextAndAdvice() throws Exception {
+		Properties messages = new Properties();
+		try (Reader reader = new InputStreamReader(getClass().getResourceAsStream("/messages.properties"),
+				StandardCharsets.UTF_8)) {
+			messages.load(reader);
+		}
+		for (RevocationNotice notice : RevocationNotice.values()) {
+			if (notice == RevocationNotice.NONE) {
+				continue;
+			}
+			String key = "loggedOut.revocation." + notice;
+			assertThat(messages).as(key).containsKeys(key, key + ".title");
+			if (notice != RevocationNotice.REVOKED) {
+				assertThat(messages).containsKey(key + ".todo");
+			}
+		}
+		assertThat(messages).containsKey("loggedOut.AUTH0_AND_COGNITO.notRevoked");
 	}
 
 	@Test
