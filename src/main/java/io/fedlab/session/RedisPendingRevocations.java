@@ -18,20 +18,27 @@ import org.springframework.data.redis.core.script.RedisScript;
  * handled a logout stops, another one finishes the retry. Each entry is a hash
  * {@code <namespace>:{revocations}:pending:<id>} holding only what the retry needs (the
  * refresh token, as sensitive as the session that held it a moment ago, the registration
- * id, the attempt count and times), expiring at the give-up time; a sorted set
- * {@code <namespace>:{revocations}:due} orders the ids by next attempt. A claim is one
- * Lua script: it takes the due ids and moves them a lease into the future in the same
- * step, so two instances never take the same entry at once. Times are the instances'
- * clocks in epoch milliseconds; a skew of seconds only shifts when an attempt happens.
+ * id, the attempt count and times), expiring {@link #GRACE} after the give-up time; a
+ * sorted set {@code <namespace>:{revocations}:due} orders the ids by next attempt. A
+ * claim is one Lua script: it takes the due ids and moves them a lease into the future in
+ * the same step, so two instances never take the same entry at once. Times are the
+ * instances' clocks in epoch milliseconds; a skew of seconds only shifts when an attempt
+ * happens.
  */
 final class RedisPendingRevocations implements PendingRevocations {
 
 	static final Duration OUTCOME_TIME_TO_LIVE = Duration.ofMinutes(5);
 
+	/**
+	 * How long an entry outlives its give-up time, so that an instance can still claim it
+	 * and log that it gave up, instead of the entry vanishing unnoticed.
+	 */
+	static final Duration GRACE = Duration.ofMinutes(5);
+
 	private static final RedisScript<Long> ADD = RedisScript.of("""
 			redis.call('HSET', KEYS[1], 'registrationId', ARGV[1], 'token', ARGV[2], 'attempts', ARGV[3],
 				'nextAttempt', ARGV[4], 'giveUpAt', ARGV[5])
-			redis.call('PEXPIREAT', KEYS[1], ARGV[5])
+			redis.call('PEXPIREAT', KEYS[1], ARGV[7])
 			redis.call('ZADD', KEYS[2], ARGV[4], ARGV[6])
 			return 1
 			""", Long.class);
@@ -84,7 +91,7 @@ final class RedisPendingRevocations implements PendingRevocations {
 	public void add(PendingRevocation revocation) {
 		this.redis.execute(ADD, List.of(pending(revocation.id()), due()), revocation.registrationId(),
 				revocation.token(), String.valueOf(revocation.attempts()), millis(revocation.nextAttempt()),
-				millis(revocation.giveUpAt()), revocation.id());
+				millis(revocation.giveUpAt()), revocation.id(), millis(revocation.giveUpAt().plus(GRACE)));
 	}
 
 	@Override
