@@ -5,15 +5,22 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Binds the relying party's settings and provides the user-pool profile reader.
+ * Binds the relying party's settings and provides the user-pool profile reader and the
+ * limits every call to Cognito goes through.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties({ CognitoProperties.class, Auth0Properties.class, AppProperties.class })
+@EnableConfigurationProperties({ CognitoProperties.class, Auth0Properties.class, AppProperties.class,
+		BackChannelProperties.class })
 class CognitoConfiguration {
 
 	@Bean
-	UserPoolProfiles userPoolProfiles(CognitoProperties properties) {
-		return new SdkUserPoolProfiles(properties);
+	CognitoCalls cognitoCalls(BackChannelProperties settings) {
+		return new CognitoCalls(settings);
+	}
+
+	@Bean
+	UserPoolProfiles userPoolProfiles(CognitoProperties properties, CognitoCalls calls) {
+		return new SdkUserPoolProfiles(properties, calls);
 	}
 
 }

@@ -1,6 +1,5 @@
 package io.fedlab.cognito;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.regex.Pattern;
 
@@ -31,29 +30,36 @@ final class SdkUserPoolProfiles implements UserPoolProfiles, DisposableBean {
 
 	private final CognitoIdentityProviderClient client;
 
-	SdkUserPoolProfiles(CognitoProperties properties) {
+	private final CognitoCalls calls;
+
+	SdkUserPoolProfiles(CognitoProperties properties, CognitoCalls calls) {
+		this.calls = calls;
+		BackChannelProperties limits = calls.settings();
 		CognitoIdentityProviderClientBuilder builder = CognitoIdentityProviderClient.builder()
 			.region(Region.of(properties.region()))
 			.credentialsProvider(AnonymousCredentialsProvider.create())
 			.httpClient(UrlConnectionHttpClient.builder()
-				.connectionTimeout(Duration.ofSeconds(3))
-				.socketTimeout(Duration.ofSeconds(5))
+				.connectionTimeout(limits.connectTimeout())
+				.socketTimeout(limits.readTimeout())
 				.build())
-			.overrideConfiguration((override) -> override.apiCallTimeout(Duration.ofSeconds(10)));
+			// the whole call, retries included, within one connect and read timeout
+			.overrideConfiguration((override) -> override.apiCallTimeout(limits.callTimeout()));
 		if (properties.apiEndpoint() != null && !properties.apiEndpoint().toString().isEmpty()) {
 			builder.endpointOverride(properties.apiEndpoint());
 		}
 		this.client = builder.build();
 	}
 
-	SdkUserPoolProfiles(CognitoIdentityProviderClient client) {
+	SdkUserPoolProfiles(CognitoIdentityProviderClient client, CognitoCalls calls) {
 		this.client = client;
+		this.calls = calls;
 	}
 
 	@Override
 	public UserPoolProfile fetch(String accessToken) {
 		try {
-			GetUserResponse response = this.client.getUser((request) -> request.accessToken(accessToken));
+			GetUserResponse response = this.calls
+				.call(() -> this.client.getUser((request) -> request.accessToken(accessToken)));
 			List<UserPoolProfile.Attribute> attributes = response.userAttributes()
 				.stream()
 				.map((attribute) -> new UserPoolProfile.Attribute(attribute.name(), attribute.value()))
@@ -68,9 +74,15 @@ final class SdkUserPoolProfiles implements UserPoolProfiles, DisposableBean {
 			logger.warn("GetUser failed: {}", code);
 			throw new UserPoolProfileException(code);
 		}
+		catch (CognitoBusyException ex) {
+			logger.warn("GetUser not attempted: too many calls to Cognito in progress");
+			throw new UserPoolProfileException("busy");
+		}
 		catch (SdkClientException ex) {
-			logger.warn("GetUser failed: the Cognito API could not be reached ({})", ex.getClass().getSimpleName());
-			throw new UserPoolProfileException("unreachable");
+			CallFailure failure = CallFailure.of(ex).orElse(CallFailure.UNREACHABLE);
+			logger.warn("GetUser failed: the Cognito API {}", (failure == CallFailure.TIMEOUT)
+					? "did not answer within " + this.calls.settings().callTimeout() : "could not be reached");
+			throw new UserPoolProfileException((failure == CallFailure.TIMEOUT) ? "timeout" : "unreachable");
 		}
 	}
 

@@ -16,18 +16,16 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.security.oauth2.client.endpoint.OAuth2AccessTokenResponseClient;
 import org.springframework.security.oauth2.client.endpoint.OAuth2AuthorizationCodeGrantRequest;
 import org.springframework.security.oauth2.client.oidc.userinfo.OidcUserRequest;
-import org.springframework.security.oauth2.client.oidc.userinfo.OidcUserService;
 import org.springframework.security.oauth2.client.registration.ClientRegistration;
 import org.springframework.security.oauth2.client.userinfo.OAuth2UserService;
 import org.springframework.security.oauth2.core.oidc.user.OidcUser;
 import org.springframework.security.oauth2.jwt.JwtDecoderFactory;
 
 /**
- * The flow inspector ("What just happened"). Spring Security's {@code oauth2Login} picks
- * up the user service bean below by type, and the security configuration applies the
- * token-client and ID-token decoder wrappers; each is Spring's default, wrapped to record
- * the call and changed in nothing else. The recording filter runs just before Spring
- * Security's filter chain.
+ * The flow inspector ("What just happened"). The security configuration applies the
+ * token-client, user-service and ID-token decoder wrappers below; each is Spring's
+ * default, wrapped to record the call and changed in nothing else. The recording filter
+ * runs just before Spring Security's filter chain.
  */
 @Configuration(proxyBeanMethods = false)
 class InspectorConfiguration {
@@ -88,9 +86,10 @@ class InspectorConfiguration {
 		return (client) -> new RecordingTokenResponseClient(client, this.clock);
 	}
 
+	/** Wraps the OIDC user service that the security configuration builds. */
 	@Bean
-	OAuth2UserService<OidcUserRequest, OidcUser> recordingOidcUserService() {
-		return new RecordingOidcUserService(new OidcUserService(), this.clock);
+	UnaryOperator<OAuth2UserService<OidcUserRequest, OidcUser>> recordingUserInfoCalls() {
+		return (service) -> new RecordingOidcUserService(service, this.clock);
 	}
 
 	/** Wraps the ID-token decoder factory that the security configuration builds. */

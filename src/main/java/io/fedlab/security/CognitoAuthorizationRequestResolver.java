@@ -13,6 +13,8 @@ import org.springframework.security.oauth2.client.web.DefaultOAuth2Authorization
 import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestRedirectFilter;
 import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestResolver;
 import org.springframework.security.oauth2.core.endpoint.OAuth2AuthorizationRequest;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
  * Spring's {@link DefaultOAuth2AuthorizationRequestResolver} (state, nonce and PKCE S256
@@ -32,11 +34,17 @@ final class CognitoAuthorizationRequestResolver implements OAuth2AuthorizationRe
 
 	static final String IDENTITY_PROVIDER_PARAMETER = "identity_provider";
 
+	private final ClientRegistrationRepository registrations;
+
+	private final RequestMatcher authorizationPaths = PathPatternRequestMatcher.withDefaults()
+		.matcher(OAuth2AuthorizationRequestRedirectFilter.DEFAULT_AUTHORIZATION_REQUEST_BASE_URI + "/{registrationId}");
+
 	private final DefaultOAuth2AuthorizationRequestResolver first;
 
 	private final DefaultOAuth2AuthorizationRequestResolver restart;
 
 	CognitoAuthorizationRequestResolver(ClientRegistrationRepository registrations, CognitoProperties cognito) {
+		this.registrations = registrations;
 		String baseUri = OAuth2AuthorizationRequestRedirectFilter.DEFAULT_AUTHORIZATION_REQUEST_BASE_URI;
 		StringKeyGenerator stateGenerator = new Base64StringKeyGenerator(Base64.getUrlEncoder().withoutPadding(), 32);
 		Consumer<OAuth2AuthorizationRequest.Builder> identityProvider = identityProvider(cognito);
@@ -56,13 +64,29 @@ final class CognitoAuthorizationRequestResolver implements OAuth2AuthorizationRe
 				(parameters) -> parameters.put(IDENTITY_PROVIDER_PARAMETER, cognito.identityProvider()));
 	}
 
+	/**
+	 * Called by Spring for every request. The path is checked before any parameter is
+	 * read, and an unknown registration id is no sign-in (Spring's resolver would throw,
+	 * which its filter answers with 500): the request goes on and ends as a 404.
+	 */
 	@Override
 	public OAuth2AuthorizationRequest resolve(HttpServletRequest request) {
-		return resolver(request).resolve(request);
+		RequestMatcher.MatchResult match = this.authorizationPaths.matcher(request);
+		if (!match.isMatch()) {
+			return null;
+		}
+		String registrationId = match.getVariables().get("registrationId");
+		if (registrationId == null || this.registrations.findByRegistrationId(registrationId) == null) {
+			return null;
+		}
+		return resolver(request).resolve(request, registrationId);
 	}
 
 	@Override
 	public OAuth2AuthorizationRequest resolve(HttpServletRequest request, String clientRegistrationId) {
+		if (clientRegistrationId == null || this.registrations.findByRegistrationId(clientRegistrationId) == null) {
+			return null;
+		}
 		return resolver(request).resolve(request, clientRegistrationId);
 	}
 

@@ -7,7 +7,8 @@ import java.io.Serializable;
  * What a "Refresh tokens" action did.
  *
  * @param status the result
- * @param errorCode the OAuth 2.0 error code when the refresh failed, else {@code null}
+ * @param errorCode the OAuth 2.0 error code when the refresh failed ({@code timeout},
+ * {@code unreachable} or {@code busy} when Cognito did not answer), else {@code null}
  */
 public record RefreshOutcome(Status status, String errorCode) implements Serializable {
 
@@ -35,6 +36,12 @@ public record RefreshOutcome(Status status, String errorCode) implements Seriali
 		 * Cognito refused the refresh token (for example revoked: {@code invalid_grant}).
 		 */
 		FAILED,
+
+		/**
+		 * Cognito did not answer (timeout, unreachable, or the app's limit of concurrent
+		 * calls reached): nothing changed, the session keeps its tokens.
+		 */
+		UNANSWERED,
 
 		/**
 		 * The refreshed ID token failed validation (different iss, sub or aud: OIDC Core

@@ -7,7 +7,6 @@ import org.springframework.security.oauth2.client.endpoint.AbstractOAuth2Authori
 import org.springframework.security.oauth2.client.endpoint.OAuth2AccessTokenResponseClient;
 import org.springframework.security.oauth2.client.endpoint.OAuth2AuthorizationCodeGrantRequest;
 import org.springframework.security.oauth2.client.endpoint.OAuth2RefreshTokenGrantRequest;
-import org.springframework.security.oauth2.client.endpoint.RestClientRefreshTokenTokenResponseClient;
 import org.springframework.security.oauth2.core.endpoint.OAuth2AccessTokenResponse;
 
 /**
@@ -41,13 +40,13 @@ final class RequestedScopesWhenOmitted<T extends AbstractOAuth2AuthorizationGran
 	}
 
 	/**
-	 * The refresh grant: the scopes asked for, else those of the access token being
-	 * replaced (RFC 6749 §6).
+	 * The refresh grant through {@code delegate}: the scopes asked for, else those of the
+	 * access token being replaced (RFC 6749 §6).
 	 */
-	static OAuth2AccessTokenResponseClient<OAuth2RefreshTokenGrantRequest> refreshToken() {
-		return new RequestedScopesWhenOmitted<>(new RestClientRefreshTokenTokenResponseClient(),
-				(request) -> request.getScopes().isEmpty() ? request.getAccessToken().getScopes()
-						: request.getScopes());
+	static OAuth2AccessTokenResponseClient<OAuth2RefreshTokenGrantRequest> refreshToken(
+			OAuth2AccessTokenResponseClient<OAuth2RefreshTokenGrantRequest> delegate) {
+		return new RequestedScopesWhenOmitted<>(delegate, (request) -> request.getScopes().isEmpty()
+				? request.getAccessToken().getScopes() : request.getScopes());
 	}
 
 	@Override

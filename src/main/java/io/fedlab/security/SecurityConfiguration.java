@@ -1,22 +1,23 @@
 package io.fedlab.security;
 
 import java.net.URI;
+import java.util.List;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.function.UnaryOperator;
 
 import io.fedlab.cognito.AppProperties;
 import io.fedlab.cognito.Auth0Properties;
+import io.fedlab.cognito.CognitoCalls;
 import io.fedlab.cognito.CognitoProperties;
 import jakarta.servlet.DispatcherType;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.http.client.SimpleClientHttpRequestFactory;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.core.authority.mapping.GrantedAuthoritiesMapper;
 import org.springframework.security.oauth2.client.AuthorizationCodeOAuth2AuthorizedClientProvider;
@@ -29,19 +30,32 @@ import org.springframework.security.oauth2.client.endpoint.OAuth2RefreshTokenGra
 import org.springframework.security.oauth2.client.endpoint.RestClientAuthorizationCodeTokenResponseClient;
 import org.springframework.security.oauth2.client.endpoint.RestClientRefreshTokenTokenResponseClient;
 import org.springframework.security.oauth2.client.registration.ClientRegistration;
+import org.springframework.security.oauth2.client.oidc.userinfo.OidcUserRequest;
+import org.springframework.security.oauth2.client.oidc.userinfo.OidcUserService;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
+import org.springframework.security.oauth2.client.userinfo.DefaultOAuth2UserService;
+import org.springframework.security.oauth2.client.userinfo.OAuth2UserService;
+import org.springframework.security.oauth2.core.oidc.user.OidcUser;
 import org.springframework.security.oauth2.client.web.DefaultOAuth2AuthorizedClientManager;
 import org.springframework.security.oauth2.client.web.HttpSessionOAuth2AuthorizedClientRepository;
 import org.springframework.security.oauth2.client.web.OAuth2AuthorizedClientRepository;
 import org.springframework.security.oauth2.jwt.JwtDecoderFactory;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandlerImpl;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.logout.HeaderWriterLogoutHandler;
+import org.springframework.security.web.header.writers.CacheControlHeadersWriter;
 import org.springframework.security.web.header.writers.ClearSiteDataHeaderWriter;
+import org.springframework.security.web.header.writers.ContentSecurityPolicyHeaderWriter;
+import org.springframework.security.web.header.writers.CrossOriginOpenerPolicyHeaderWriter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.springframework.security.web.header.writers.XContentTypeOptionsHeaderWriter;
+import org.springframework.security.web.header.writers.XXssProtectionHeaderWriter;
+import org.springframework.security.web.header.writers.frameoptions.XFrameOptionsHeaderWriter;
+import org.springframework.security.web.header.writers.frameoptions.XFrameOptionsHeaderWriter.XFrameOptionsMode;
 import org.springframework.security.web.header.writers.ClearSiteDataHeaderWriter.Directive;
 import org.springframework.security.web.header.writers.CrossOriginOpenerPolicyHeaderWriter.CrossOriginOpenerPolicy;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
-import org.springframework.web.client.RestClient;
 import org.springframework.web.util.UriComponentsBuilder;
 
 /**
@@ -60,7 +74,9 @@ class SecurityConfiguration {
 	@Bean
 	SecurityFilterChain securityFilterChain(HttpSecurity http, ClientRegistrationRepository registrations,
 			OAuth2AuthorizedClientRepository authorizedClients, CognitoProperties cognito, Auth0Properties auth0,
-			AppProperties app, @Value("${server.servlet.session.cookie.name:FEDLAB_SESSION}") String sessionCookie,
+			AppProperties app, CognitoCalls cognitoCalls,
+			@Value("${server.servlet.session.cookie.name:FEDLAB_SESSION}") String sessionCookie,
+			@Value("${server.servlet.session.cookie.secure:false}") boolean secureCookie,
 			RevocationRetry revocationRetry) {
 		AccessDeniedHandlerImpl accessDenied = new AccessDeniedHandlerImpl();
 		accessDenied.setErrorPage(ACCESS_DENIED_PAGE);
@@ -73,6 +89,8 @@ class SecurityConfiguration {
 						"/css/**", "/js/**", "/favicon.ico", "/error").permitAll()
 				/* the flow inspector shows only the caller's own record: their session's, or the logout cookie's */
 				.requestMatchers("/flow", "/flow.json").permitAll()
+				/* a known registration is redirected before this rule; an unknown one ends as 404, not a sign-in */
+				.requestMatchers("/oauth2/authorization/**").permitAll()
 				.requestMatchers("/admin", "/admin/**").hasRole(app.adminGroup())
 				.anyRequest().authenticated()
 			)
@@ -85,7 +103,8 @@ class SecurityConfiguration {
 					.authorizationRequestRepository(new SignInRequests())
 				)
 				.successHandler(new SignInSuccessHandler())
-				.failureHandler(new SignInFailureHandler(new SignInErrorCatalogue()))
+				.failureHandler(new SignInFailureHandler(new SignInErrorCatalogue(), cognitoCalls.settings(),
+						secureCookie))
 			)
 			.logout((logout) -> logout
 				/* POST with a CSRF token (Spring's default while CSRF is on) */
@@ -106,6 +125,8 @@ class SecurityConfiguration {
 				.sessionFixation((fixation) -> fixation.changeSessionId())
 			)
 			.exceptionHandling((exceptions) -> exceptions
+				/* a relative Location: Spring would make it absolute from the request's Host header */
+				.authenticationEntryPoint(signInEntryPoint())
 				.accessDeniedHandler(accessDenied)
 			)
 			.headers((headers) -> headers
@@ -128,6 +149,31 @@ class SecurityConfiguration {
 	}
 
 	/**
+	 * The headers of {@link #securityFilterChain}'s {@code headers(…)} section, for error
+	 * pages that Spring Security's header filter does not reach
+	 * ({@link ErrorPageHeadersFilter}). A test compares the two on real pages.
+	 */
+	@Bean
+	FilterRegistrationBean<ErrorPageHeadersFilter> errorPageHeadersFilter(CognitoProperties cognito,
+			Auth0Properties auth0, AppProperties app) {
+		FilterRegistrationBean<ErrorPageHeadersFilter> registration = new FilterRegistrationBean<>(
+				new ErrorPageHeadersFilter(List.of(
+						new ContentSecurityPolicyHeaderWriter(contentSecurityPolicy(cognito, auth0, app)),
+						new XContentTypeOptionsHeaderWriter(), new XXssProtectionHeaderWriter(),
+						new CacheControlHeadersWriter(), new XFrameOptionsHeaderWriter(XFrameOptionsMode.DENY),
+						new ReferrerPolicyHeaderWriter(ReferrerPolicy.NO_REFERRER), crossOriginOpenerPolicy())));
+		registration.setDispatcherTypes(DispatcherType.ERROR);
+		registration.addUrlPatterns("/*");
+		return registration;
+	}
+
+	private static CrossOriginOpenerPolicyHeaderWriter crossOriginOpenerPolicy() {
+		CrossOriginOpenerPolicyHeaderWriter writer = new CrossOriginOpenerPolicyHeaderWriter();
+		writer.setPolicy(CrossOriginOpenerPolicy.SAME_ORIGIN);
+		return writer;
+	}
+
+	/**
 	 * No inline script or style anywhere. {@code form-action} must list every origin a
 	 * form's redirect chain passes through, because Chromium applies it to redirects
 	 * after a form submission: logout is a POST to the app that 302s to Auth0, then to
@@ -142,6 +188,12 @@ class SecurityConfiguration {
 				+ "object-src 'none'; base-uri 'none'; form-action " + formAction + "; frame-ancestors 'none'";
 	}
 
+	private static LoginUrlAuthenticationEntryPoint signInEntryPoint() {
+		LoginUrlAuthenticationEntryPoint entryPoint = new LoginUrlAuthenticationEntryPoint(SIGN_IN_PAGE);
+		entryPoint.setFavorRelativeUris(true);
+		return entryPoint;
+	}
+
 	static String origin(URI uri) {
 		return UriComponentsBuilder.newInstance()
 			.scheme(uri.getScheme())
@@ -153,15 +205,8 @@ class SecurityConfiguration {
 
 	/** Used at logout and by the retry of a revocation that failed there. */
 	@Bean
-	RevocationEndpoint revocationEndpoint(CognitoProperties cognito) {
-		return new RevocationEndpoint(cognito, revocationClient());
-	}
-
-	private static RestClient revocationClient() {
-		SimpleClientHttpRequestFactory requestFactory = new SimpleClientHttpRequestFactory();
-		requestFactory.setConnectTimeout(Duration.ofSeconds(3));
-		requestFactory.setReadTimeout(Duration.ofSeconds(5));
-		return RestClient.builder().requestFactory(requestFactory).build();
+	RevocationEndpoint revocationEndpoint(CognitoProperties cognito, CognitoCalls cognitoCalls) {
+		return new RevocationEndpoint(cognito, BackChannelClients.revocationEndpoint(cognitoCalls));
 	}
 
 	/**
@@ -211,8 +256,11 @@ class SecurityConfiguration {
 	 */
 	@Bean
 	OAuth2AccessTokenResponseClient<OAuth2AuthorizationCodeGrantRequest> authorizationCodeTokenResponseClient(
+			CognitoCalls cognitoCalls,
 			ObjectProvider<UnaryOperator<OAuth2AccessTokenResponseClient<OAuth2AuthorizationCodeGrantRequest>>> wrappers) {
-		OAuth2AccessTokenResponseClient<OAuth2AuthorizationCodeGrantRequest> client = new RestClientAuthorizationCodeTokenResponseClient();
+		RestClientAuthorizationCodeTokenResponseClient spring = new RestClientAuthorizationCodeTokenResponseClient();
+		spring.setRestClient(BackChannelClients.tokenEndpoint(cognitoCalls));
+		OAuth2AccessTokenResponseClient<OAuth2AuthorizationCodeGrantRequest> client = spring;
 		for (UnaryOperator<OAuth2AccessTokenResponseClient<OAuth2AuthorizationCodeGrantRequest>> wrapper : wrappers
 			.orderedStream()
 			.toList()) {
@@ -227,9 +275,10 @@ class SecurityConfiguration {
 	 * per sign-in. Wrappers that observe the checks (the flow inspector's) go outside.
 	 */
 	@Bean
-	JwtDecoderFactory<ClientRegistration> idTokenDecoderFactory(
+	JwtDecoderFactory<ClientRegistration> idTokenDecoderFactory(CognitoCalls cognitoCalls,
 			ObjectProvider<UnaryOperator<JwtDecoderFactory<ClientRegistration>>> wrappers) {
-		JwtDecoderFactory<ClientRegistration> factory = new CachingIdTokenDecoderFactory();
+		JwtDecoderFactory<ClientRegistration> factory = new CachingIdTokenDecoderFactory(
+				BackChannelClients.keySet(cognitoCalls));
 		for (UnaryOperator<JwtDecoderFactory<ClientRegistration>> wrapper : wrappers.orderedStream().toList()) {
 			factory = wrapper.apply(factory);
 		}
@@ -241,8 +290,30 @@ class SecurityConfiguration {
 	 * {@link TokenRefresher} (see {@link RequestedScopesWhenOmitted}).
 	 */
 	@Bean
-	OAuth2AccessTokenResponseClient<OAuth2RefreshTokenGrantRequest> refreshTokenTokenResponseClient() {
-		return RequestedScopesWhenOmitted.refreshToken();
+	OAuth2AccessTokenResponseClient<OAuth2RefreshTokenGrantRequest> refreshTokenTokenResponseClient(
+			CognitoCalls cognitoCalls) {
+		RestClientRefreshTokenTokenResponseClient spring = new RestClientRefreshTokenTokenResponseClient();
+		spring.setRestClient(BackChannelClients.tokenEndpoint(cognitoCalls));
+		return RequestedScopesWhenOmitted.refreshToken(spring);
+	}
+
+	/**
+	 * Picked up by {@code oauth2Login} as the OIDC user service: Spring's own, calling
+	 * userInfo through the back-channel client. Wrappers that observe the call (the flow
+	 * inspector's) go outside.
+	 */
+	@Bean
+	OAuth2UserService<OidcUserRequest, OidcUser> oidcUserService(CognitoCalls cognitoCalls,
+			ObjectProvider<UnaryOperator<OAuth2UserService<OidcUserRequest, OidcUser>>> wrappers) {
+		DefaultOAuth2UserService userInfo = new DefaultOAuth2UserService();
+		userInfo.setRestOperations(BackChannelClients.userInfoEndpoint(cognitoCalls));
+		OidcUserService spring = new OidcUserService();
+		spring.setOauth2UserService(userInfo);
+		OAuth2UserService<OidcUserRequest, OidcUser> service = spring;
+		for (UnaryOperator<OAuth2UserService<OidcUserRequest, OidcUser>> wrapper : wrappers.orderedStream().toList()) {
+			service = wrapper.apply(service);
+		}
+		return service;
 	}
 
 	@Bean

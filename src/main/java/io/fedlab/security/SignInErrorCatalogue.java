@@ -1,11 +1,16 @@
 package io.fedlab.security;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+
+import io.fedlab.cognito.BackChannelProperties;
+import io.fedlab.cognito.CallFailure;
 
 import org.springframework.security.oauth2.core.OAuth2Error;
 
@@ -35,6 +40,10 @@ public final class SignInErrorCatalogue {
 	// 13; auth0.md §9)
 	private static final Pattern PROVIDER_ERROR = Pattern.compile("^([A-Za-z0-9][A-Za-z0-9.-]{0,31}) Error - (\\d{3})");
 
+	/** The hop of this app's own call that Spring's error code stands for. */
+	private static final Map<String, String> OWN_HOPS = Map.of("invalid_token_response", "/oauth2/token",
+			"invalid_user_info_response", "/oauth2/userInfo", "invalid_id_token", ".well-known/jwks.json");
+
 	private static final Map<String, String> BY_CODE = Map.ofEntries(Map.entry("invalid_nonce", "invalid-nonce"),
 			Map.entry("invalid_id_token", "invalid-id-token"),
 			Map.entry("authorization_request_not_found", "request-not-found"),
@@ -49,7 +58,8 @@ public final class SignInErrorCatalogue {
 			Map.entry("server_error", "server-error"), Map.entry("temporarily_unavailable", "server-error"));
 
 	/**
-	 * Classify an error.
+	 * Classify an error that Cognito reported by redirecting back with {@code error}: a
+	 * failure of the federation behind Cognito, or of the request itself.
 	 * @param error the error from the failed authentication
 	 * @return the explained problem
 	 */
@@ -60,6 +70,41 @@ public final class SignInErrorCatalogue {
 			// Spring's own verdict on Cognito's ID token, not a relayed Cognito error
 			return IdTokenFailures.classify(code, description);
 		}
+		return relayed(code, description);
+	}
+
+	/**
+	 * Classify a failure of one of this app's own calls to Cognito after the callback
+	 * (token, key set, userInfo). The network failure behind it, if any, names the hop
+	 * and what went wrong; the description never blames the identity provider, because
+	 * Cognito's federation had already succeeded when it sent the browser back.
+	 * @param error the error Spring reported
+	 * @param cause the exception behind it, or {@code null}
+	 * @param limits the back-channel settings, named on the page
+	 * @return the explained problem
+	 */
+	public SignInProblem classifyOwnCall(OAuth2Error error, Throwable cause, BackChannelProperties limits) {
+		String code = safeCode(error.getErrorCode());
+		Optional<CallFailure> failure = CallFailure.of(cause);
+		if (failure.isPresent()) {
+			String hop = OWN_HOPS.getOrDefault(code, "API");
+			return switch (failure.get()) {
+				case TIMEOUT ->
+					new SignInProblem("cognito-timeout", code, List.of(hop, readable(limits.readTimeout())));
+				case UNREACHABLE ->
+					new SignInProblem("cognito-unreachable", code, List.of(hop, readable(limits.connectTimeout())));
+				case BUSY ->
+					new SignInProblem("cognito-busy", code, List.of(hop, String.valueOf(limits.maxConcurrentCalls())));
+			};
+		}
+		String description = (error.getDescription() != null) ? error.getDescription() : "";
+		if ("invalid_id_token".equals(code)) {
+			return IdTokenFailures.classify(code, description);
+		}
+		return new SignInProblem(BY_CODE.getOrDefault(code, "unknown"), code, List.of());
+	}
+
+	private SignInProblem relayed(String code, String description) {
 		Matcher matcher = ATTRIBUTES_REQUIRED.matcher(description);
 		if (matcher.find()) {
 			return new SignInProblem("attributes-required", code, List.of(String.join(", ", names(matcher.group(1)))));
@@ -81,12 +126,36 @@ public final class SignInErrorCatalogue {
 		}
 		String lower = description.toLowerCase(Locale.ROOT);
 		if (lower.contains("timeout") || lower.contains("timed out") || lower.contains("connection reset")) {
-			return new SignInProblem("idp-timeout", code, List.of());
+			return new SignInProblem("idp-timeout", code, List.of(idpHop(lower)));
 		}
 		if ("unauthorized_client".equals(code) && lower.contains("invalid_redirect")) {
 			return new SignInProblem("redirect-mismatch", code, List.of());
 		}
 		return new SignInProblem(BY_CODE.getOrDefault(code, "unknown"), code, List.of());
+	}
+
+	// Cognito names the call that failed: "Timeout occurred in calling IdP token
+	// endpoint",
+	// "Timeout in calling jwks uri"; "Connection reset" and "Read timed out" name none
+	private static String idpHop(String lower) {
+		if (lower.contains("userinfo")) {
+			return "userinfo endpoint";
+		}
+		if (lower.contains("token endpoint")) {
+			return "token endpoint";
+		}
+		if (lower.contains("jwks")) {
+			return "key set (JWKS)";
+		}
+		if (lower.contains("discovery")) {
+			return "discovery document";
+		}
+		return "back-channel endpoints";
+	}
+
+	private static String readable(Duration duration) {
+		long millis = duration.toMillis();
+		return (millis % 1000 == 0) ? (millis / 1000) + " s" : millis + " ms";
 	}
 
 	static String safeCode(String code) {

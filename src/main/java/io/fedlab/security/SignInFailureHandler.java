@@ -3,6 +3,8 @@ package io.fedlab.security;
 import java.io.IOException;
 import java.util.List;
 
+import io.fedlab.cognito.BackChannelProperties;
+
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.Logger;
@@ -36,12 +38,20 @@ final class SignInFailureHandler implements AuthenticationFailureHandler {
 
 	private static final Logger logger = LoggerFactory.getLogger(SignInFailureHandler.class);
 
+	static final String PROBLEM_PARAMETER = "problem";
+
 	private final SignInErrorCatalogue catalogue;
+
+	private final BackChannelProperties limits;
+
+	private final boolean secureCookie;
 
 	private final RedirectStrategy redirectStrategy = new DefaultRedirectStrategy();
 
-	SignInFailureHandler(SignInErrorCatalogue catalogue) {
+	SignInFailureHandler(SignInErrorCatalogue catalogue, BackChannelProperties limits, boolean secureCookie) {
 		this.catalogue = catalogue;
+		this.limits = limits;
+		this.secureCookie = secureCookie;
 	}
 
 	@Override
@@ -59,9 +69,21 @@ final class SignInFailureHandler implements AuthenticationFailureHandler {
 				this.redirectStrategy.sendRedirect(request, response, RESTART_URL);
 				return;
 			}
+			if (problem == null && request.getRequestedSessionId() == null) {
+				// The restarted sign-in came back without the session cookie again: a
+				// session would never reach the browser, so the URL carries the problem
+				String key = (this.secureCookie && !request.isSecure()) ? "cookie-needs-https" : "cookie-not-returned";
+				logger.warn("Sign-in failed: the browser sent no session cookie back ({})", key);
+				this.redirectStrategy.sendRedirect(request, response,
+						FAILURE_URL + "?" + PROBLEM_PARAMETER + "=" + key);
+				return;
+			}
 		}
 		if (problem == null) {
-			problem = this.catalogue.classify(error);
+			// A callback with error= is Cognito reporting; without it, one of this app's
+			// own calls to Cognito failed after the callback
+			problem = (request.getParameter("error") != null) ? this.catalogue.classify(error)
+					: this.catalogue.classifyOwnCall(error, exception.getCause(), this.limits);
 		}
 		logger.warn("Sign-in failed: {} ({})", problem.code(), problem.key());
 		request.getSession().setAttribute(SignInProblem.SESSION_ATTRIBUTE, problem);

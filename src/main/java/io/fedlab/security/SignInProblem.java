@@ -4,6 +4,7 @@ import java.io.Serial;
 import java.io.Serializable;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import jakarta.servlet.http.HttpSession;
 
@@ -24,6 +25,12 @@ public record SignInProblem(String key, String code, List<String> details) imple
 	private static final long serialVersionUID = 1L;
 
 	static final String SESSION_ATTRIBUTE = SignInProblem.class.getName();
+
+	/**
+	 * Problems the failure page may read from its URL, because the browser returns no
+	 * session to read them from: the session cookie did not come back.
+	 */
+	public static final Set<String> WITHOUT_SESSION = Set.of("cookie-needs-https", "cookie-not-returned");
 
 	/**
 	 * A detail for a message argument.

@@ -3,6 +3,10 @@ package io.fedlab.security;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneOffset;
+import java.util.Locale;
+import java.util.Optional;
+
+import io.fedlab.cognito.CallFailure;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -97,6 +101,15 @@ public class TokenRefresher {
 			return new RefreshOutcome(RefreshOutcome.Status.REJECTED, code);
 		}
 		catch (OAuth2AuthorizationException ex) {
+			Optional<CallFailure> unanswered = CallFailure.of(ex);
+			if (unanswered.isPresent()) {
+				// Cognito never answered: the refresh token was not judged, only the path
+				// to
+				// Cognito failed
+				String reason = unanswered.get().name().toLowerCase(Locale.ROOT);
+				logger.warn("Token refresh failed: Cognito did not answer ({})", reason);
+				return new RefreshOutcome(RefreshOutcome.Status.UNANSWERED, reason);
+			}
 			String code = SignInErrorCatalogue.safeCode(ex.getError().getErrorCode());
 			logger.warn("Token refresh failed: {}", code);
 			return new RefreshOutcome(RefreshOutcome.Status.FAILED, code);

@@ -5,6 +5,7 @@ import java.net.URI;
 import java.net.URLDecoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.Date;
@@ -17,12 +18,17 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import com.github.tomakehurst.wiremock.client.WireMock;
+import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.MACSigner;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.util.JSONObjectUtils;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.PlainJWT;
+import com.nimbusds.jwt.SignedJWT;
 import io.fedlab.FedlabApplication;
 import io.fedlab.localidp.LocalStack;
 import io.fedlab.support.Browserless;
@@ -57,7 +63,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * the faulty answer.
  */
 @SpringBootTest(classes = FedlabApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,
-		properties = "local.data-dir=target/misbehaving-provider-data")
+		properties = { "local.data-dir=target/misbehaving-provider-data", "app.back-channel.read-timeout=2s" })
 class MisbehavingProviderIT {
 
 	private static final String TOKEN_PATH = "/oauth2/token";
@@ -67,6 +73,9 @@ class MisbehavingProviderIT {
 	private static final String CALLBACK_PATH = "/login/oauth2/code/cognito";
 
 	private static final String SUB = UUID.randomUUID().toString();
+
+	/** Far beyond the read timeout the test sets (2 s). */
+	private static final int DELAY_MILLIS = 6000;
 
 	private static final Pattern HIDDEN_STATE = Pattern.compile("name=\"state\"[^>]*value=\"([^\"]*)\"");
 
@@ -87,6 +96,9 @@ class MisbehavingProviderIT {
 
 	@Value("${app.cognito.client-id}")
 	String clientId;
+
+	@Value("${spring.security.oauth2.client.registration.cognito.client-secret}")
+	String clientSecret;
 
 	WireMock hostedUi;
 
@@ -225,6 +237,55 @@ class MisbehavingProviderIT {
 		serveIdToken(TestIdTokens.sign(idToken(signIn.nonce()).build(),
 				TestIdTokens.generate("not-yet-published-" + UUID.randomUUID())));
 		assertRejectedAfterTokenCall(signIn, signIn.finish(), "jwks-unavailable");
+	}
+
+	@Test
+	void callbackWhenIdTokenSignedWithHs256ThenExplainedAsTheAlgorithmNotTheKey() throws Exception {
+		// the classic confusion: an HMAC over the token with the client secret, under a
+		// kid the pool publishes
+		SignIn signIn = startSignIn();
+		SignedJWT token = new SignedJWT(
+				new JWSHeader.Builder(JWSAlgorithm.HS256).keyID(idTokenKey().getKeyID()).build(),
+				idToken(signIn.nonce()).build());
+		token.sign(new MACSigner(this.clientSecret.getBytes(StandardCharsets.UTF_8)));
+		serveIdToken(token.serialize());
+		assertRejectedAfterTokenCall(signIn, signIn.finish(), "id-token-algorithm");
+	}
+
+	@Test
+	void callbackWhenTheAppsOwnTokenCallIsResetThenCognitoIsNamedNotTheIdentityProvider() {
+		SignIn signIn = startSignIn();
+		this.hostedUi.register(post(urlPathEqualTo(TOKEN_PATH))
+			.willReturn(WireMock.aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
+		Page page = signIn.finish();
+		assertRejected(signIn, page, "cognito-unreachable", "/oauth2/token");
+		assertThat(page.body()).doesNotContain(title("idp-timeout")).contains("not at Auth0");
+		assertThat(calls(USER_INFO_PATH)).isZero();
+	}
+
+	@Test
+	void callbackWhenTheTokenEndpointDoesNotAnswerThenTheCallEndsAtTheReadTimeoutOnAnExplainedPage() {
+		SignIn signIn = startSignIn();
+		this.hostedUi.register(post(urlPathEqualTo(TOKEN_PATH))
+			.willReturn(WireMock.aResponse().withStatus(200).withFixedDelay(DELAY_MILLIS)));
+		long started = System.nanoTime();
+		Page page = signIn.finish();
+		Duration took = Duration.ofNanos(System.nanoTime() - started);
+		assertRejected(signIn, page, "cognito-timeout", "/oauth2/token");
+		assertThat(page.body()).contains("2 s (app.back-channel.read-timeout)");
+		// the app gave up; it did not wait for Cognito's late answer
+		assertThat(took).isLessThan(Duration.ofMillis(DELAY_MILLIS));
+	}
+
+	@Test
+	void callbackWhenUserInfoDoesNotAnswerThenTheUserInfoHopIsNamed() {
+		SignIn signIn = startSignIn();
+		serveIdToken(TestIdTokens.sign(idToken(signIn.nonce()).build(), idTokenKey()));
+		this.hostedUi.register(get(urlPathEqualTo(USER_INFO_PATH))
+			.willReturn(okJson(json(Map.of("sub", SUB))).withFixedDelay(DELAY_MILLIS)));
+		Page page = signIn.finish();
+		assertRejected(signIn, page, "cognito-timeout", "/oauth2/userInfo");
+		assertLastProviderCallWas(USER_INFO_PATH);
 	}
 
 	@Test

@@ -196,13 +196,38 @@ class SecurityConfigurationTests {
 	}
 
 	@Test
+	void callbackWhenRestartedSignInCameBackWithoutAnySessionCookieThenTheUrlCarriesTheExplanation() throws Exception {
+		this.mvc.perform(get("/login/oauth2/code/cognito").param("code", "abc").param("state", "restart-abcdef"))
+			.andExpect(redirectedUrl("/signin/failed?problem=cookie-not-returned"));
+		// read with no session at all, as that browser would
+		String body = this.mvc.perform(get("/signin/failed").param("problem", "cookie-not-returned"))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(body).contains("Your browser did not send the session cookie back")
+			.contains("open the app at the exact base URL");
+	}
+
+	@Test
+	void signInFailedWhenUrlNamesAProblemThatNeedsTheSessionThenNothingIsExplained() throws Exception {
+		String body = this.mvc.perform(get("/signin/failed").param("problem", "state-mismatch"))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(body).contains("There is no failed sign-in to explain")
+			.doesNotContain("This answer does not belong to the sign-in this browser started");
+	}
+
+	@Test
 	void callbackWhenRestartedSignInAlsoLostItsRequestThenExplainedPageNotALoop() throws Exception {
 		MockHttpSession session = new MockHttpSession();
-		this.mvc
-			.perform(get("/login/oauth2/code/cognito").session(session)
-				.param("code", "abc")
-				.param("state", "restart-abcdef"))
-			.andExpect(redirectedUrl("/signin/failed"));
+		this.mvc.perform(get("/login/oauth2/code/cognito").session(session).with((request) -> {
+			// the browser sent a session cookie, but that session holds no sign-in
+			request.setRequestedSessionId(session.getId());
+			return request;
+		}).param("code", "abc").param("state", "restart-abcdef")).andExpect(redirectedUrl("/signin/failed"));
 		String body = this.mvc.perform(get("/signin/failed").session(session))
 			.andExpect(status().isOk())
 			.andReturn()

@@ -1,12 +1,22 @@
 package io.fedlab.security;
 
+import java.net.SocketException;
+import java.net.http.HttpTimeoutException;
+import java.time.Duration;
+
+import io.fedlab.cognito.BackChannelProperties;
+import io.fedlab.cognito.CognitoBusyException;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.security.oauth2.core.OAuth2Error;
+import org.springframework.web.client.ResourceAccessException;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 class SignInErrorCatalogueTests {
+
+	private static final BackChannelProperties LIMITS = new BackChannelProperties(Duration.ofMillis(1500),
+			Duration.ofSeconds(3), 7);
 
 	private final SignInErrorCatalogue catalogue = new SignInErrorCatalogue();
 
@@ -63,6 +73,61 @@ class SignInErrorCatalogueTests {
 	void classifyWhenIdpTimeoutThenTimeoutEntry() {
 		assertThat(classify("invalid_request", "Timeout occurred in calling IdP token endpoint").key())
 			.isEqualTo("idp-timeout");
+	}
+
+	@Test
+	void classifyWhenCognitoNamesTheIdpCallThatTimedOutThenThatHopIsNamed() {
+		// Cognito's own words for the calls it makes to the IdP
+		assertThat(classify("invalid_request", "Timeout occurred in calling IdP token endpoint").details())
+			.containsExactly("token endpoint");
+		assertThat(classify("invalid_request", "Timeout occurred in calling IdP userinfo endpoint").details())
+			.containsExactly("userinfo endpoint");
+		assertThat(classify("invalid_request", "Timeout in calling jwks uri").details())
+			.containsExactly("key set (JWKS)");
+		assertThat(classify("invalid_request", "Timeout in calling discovery endpoint").details())
+			.containsExactly("discovery document");
+		assertThat(classify("invalid_request", "Connection reset").details()).containsExactly("back-channel endpoints");
+	}
+
+	@Test
+	void classifyOwnCallWhenTheTokenCallTimedOutThenCognitoIsNamedNotTheIdp() {
+		OAuth2Error error = new OAuth2Error("invalid_token_response",
+				"An error occurred while attempting to retrieve the OAuth 2.0 Access Token Response: "
+						+ "I/O error on POST request for \"http://localhost/oauth2/token\": request timed out",
+				null);
+		SignInProblem problem = this.catalogue.classifyOwnCall(error,
+				new ResourceAccessException("I/O error", new HttpTimeoutException("request timed out")), LIMITS);
+		assertThat(problem.key()).isEqualTo("cognito-timeout");
+		assertThat(problem.details()).containsExactly("/oauth2/token", "3 s");
+	}
+
+	@Test
+	void classifyOwnCallWhenTheConnectionWasResetThenUnreachableNotAnIdpTimeout() {
+		// the description carries "Connection reset", which a relayed error would blame
+		// on
+		// the IdP
+		OAuth2Error error = new OAuth2Error("invalid_user_info_response",
+				"An error occurred while attempting to retrieve the UserInfo Resource: Connection reset", null);
+		SignInProblem problem = this.catalogue.classifyOwnCall(error,
+				new ResourceAccessException("I/O error", new SocketException("Connection reset")), LIMITS);
+		assertThat(problem.key()).isEqualTo("cognito-unreachable");
+		assertThat(problem.details()).containsExactly("/oauth2/userInfo", "1500 ms");
+	}
+
+	@Test
+	void classifyOwnCallWhenTheBulkheadRefusedThenBusyWithTheLimit() {
+		OAuth2Error error = new OAuth2Error("invalid_token_response", "I/O error", null);
+		SignInProblem problem = this.catalogue.classifyOwnCall(error,
+				new ResourceAccessException("I/O error", new CognitoBusyException(7)), LIMITS);
+		assertThat(problem.key()).isEqualTo("cognito-busy");
+		assertThat(problem.details()).containsExactly("/oauth2/token", "7");
+	}
+
+	@Test
+	void classifyOwnCallWhenCognitoAnsweredWithAnErrorThenItsCode() {
+		OAuth2Error error = new OAuth2Error("invalid_grant", "Timeout occurred in calling IdP token endpoint", null);
+		SignInProblem problem = this.catalogue.classifyOwnCall(error, null, LIMITS);
+		assertThat(problem.key()).isEqualTo("invalid-grant");
 	}
 
 	@Test
