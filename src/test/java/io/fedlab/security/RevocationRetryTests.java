@@ -12,6 +12,7 @@ import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.Properties;
 
+import io.fedlab.cognito.CognitoBusyException;
 import io.fedlab.support.TestClientRegistrations;
 import org.junit.jupiter.api.Test;
 
@@ -105,6 +106,18 @@ class RevocationRetryTests {
 				assertThat(revocation.attempts()).isEqualTo(4);
 				assertThat(revocation.nextAttempt()).isEqualTo(this.clock.instant().plusSeconds(80));
 			});
+	}
+
+	@Test
+	void retryWhenBackChannelBulkheadFullThenRescheduled() {
+		String id = this.retry.schedule("cognito", "refresh-token-1");
+		this.server.expect(requestTo(REVOKE)).andRespond(withException(new CognitoBusyException(64)));
+
+		this.clock.advance(Duration.ofSeconds(10));
+		this.retry.retryDue();
+
+		this.server.verify();
+		assertThat(this.retry.notice(id)).isEqualTo(RevocationNotice.PENDING);
 	}
 
 	@Test
