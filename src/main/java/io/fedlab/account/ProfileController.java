@@ -1,9 +1,11 @@
 package io.fedlab.account;
 
 import java.time.Instant;
+import java.util.Locale;
 
 import io.fedlab.cognito.AppProperties;
 import io.fedlab.cognito.UserPoolProfile;
+import io.fedlab.cognito.CallFailure;
 import io.fedlab.cognito.UserPoolProfileException;
 import io.fedlab.cognito.UserPoolProfiles;
 import io.fedlab.security.RefreshOutcome;
@@ -72,7 +74,11 @@ class ProfileController {
 			throw ex;
 		}
 		catch (OAuth2AuthorizationException ex) {
-			tokensError = safeCode(ex.getError().getErrorCode());
+			// an expired access token whose refresh got no answer is an outage, not a
+			// broken session
+			tokensError = CallFailure.of(ex)
+				.map((failure) -> failure.name().toLowerCase(Locale.ROOT))
+				.orElseGet(() -> safeCode(ex.getError().getErrorCode()));
 		}
 		UserPoolProfile userPool = null;
 		String userPoolError = null;

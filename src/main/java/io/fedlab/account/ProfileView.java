@@ -16,11 +16,23 @@ import io.fedlab.cognito.UserPoolProfile;
  * @param tokens the ID, access and refresh tokens, in that order (those present)
  * @param userPool the {@code GetUser} result, or {@code null}
  * @param userPoolError the {@code GetUser} error code, or {@code null}
- * @param tokensError why the tokens could not be read, or {@code null}
+ * @param tokensError why the tokens could not be read: Cognito's error code, or
+ * {@code timeout}, {@code unreachable} or {@code busy} when it did not answer; or
+ * {@code null}
  */
 record ProfileView(String username, String sub, String email, Boolean emailVerified, List<String> groups,
 		List<IdentityView> identities, List<TokenView> tokens, UserPoolProfile userPool, String userPoolError,
 		String tokensError) {
+
+	/**
+	 * Whether the tokens could not be read because Cognito did not answer their refresh
+	 * (an outage), rather than refused it.
+	 * @return {@code true} for {@code timeout}, {@code unreachable} or {@code busy}
+	 */
+	public boolean tokensUnanswered() {
+		return "timeout".equals(this.tokensError) || "unreachable".equals(this.tokensError)
+				|| "busy".equals(this.tokensError);
+	}
 
 	/**
 	 * One entry of the {@code identities} claim: the link between the pool user and the

@@ -4,6 +4,8 @@ import java.time.Clock;
 import java.time.Duration;
 
 import com.github.tomakehurst.wiremock.client.WireMock;
+import com.github.tomakehurst.wiremock.http.Fault;
+import com.github.tomakehurst.wiremock.stubbing.StubMapping;
 import com.nimbusds.jwt.SignedJWT;
 import io.fedlab.FedlabApplication;
 import io.fedlab.localidp.LocalStack;
@@ -19,6 +21,7 @@ import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -68,6 +71,29 @@ class ExpiredAccessTokenRefreshIT {
 			.withRequestBody(containing("grant_type=refresh_token")));
 		// the user-pool profile is fetched with the new access token
 		assertThat(FullStackFlows.section(later, "userpool")).contains("alice@example.com");
+	}
+
+	@Test
+	void profileWhenAccessTokenExpiredAndCognitoDoesNotAnswerTheRefreshThenStillSignedInAndToldSo() {
+		FullStackFlows flows = new FullStackFlows(this.localStack, this.app);
+		Browserless browser = flows.browser();
+		flows.signIn(browser, "alice@example.com", "wonderland");
+		WireMock hostedUi = new WireMock(this.localStack.server("cognito-hosted-ui").port());
+		StubMapping fault = hostedUi.register(post(urlPathEqualTo("/oauth2/token"))
+			.willReturn(WireMock.aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
+		try {
+			this.clock.advance(Duration.ofMinutes(61));
+			Browserless.Page later = browser.get(this.app + "/profile");
+
+			assertThat(later.uri().getPath()).isEqualTo("/profile");
+			assertThat(later.status()).isEqualTo(200);
+			assertThat(later.body()).contains("Cognito did not answer its refresh (unreachable)")
+				.doesNotContain("Sign out and sign in again");
+		}
+		finally {
+			hostedUi.removeStubMapping(fault);
+			this.clock.reset();
+		}
 	}
 
 	/** The app's clock, movable. */

@@ -16,6 +16,9 @@ class SessionCookieAwsIT {
 	@Value("${local.server.port}")
 	int port;
 
+	@Value("${app.profile.show-raw-tokens}")
+	boolean showRawTokens;
+
 	@Test
 	void sessionCookieWhenAwsThenHostPrefixedSecureHttpOnlyLax() throws Exception {
 		// ASVS 3.3.3: __Host- means Secure, Path=/ and no Domain
@@ -26,6 +29,12 @@ class SessionCookieAwsIT {
 			.contains("; HttpOnly")
 			.contains("; SameSite=Lax")
 			.doesNotContainIgnoringCase("Domain=");
+	}
+
+	@Test
+	void rawTokensWhenAwsThenHiddenUnlessAskedFor() {
+		// a deployed app's profile page must not print the 30-day refresh token into HTML
+		assertThat(this.showRawTokens).isFalse();
 	}
 
 }
