@@ -4,11 +4,14 @@ import java.util.List;
 
 import io.fedlab.cognito.AppProperties;
 import io.fedlab.cognito.CognitoProperties;
+import io.fedlab.security.RevocationNotice;
+import io.fedlab.security.RevocationRetry;
 
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.CookieValue;
 import org.springframework.web.bind.annotation.GetMapping;
 
 /**
@@ -27,9 +30,12 @@ class AccountController {
 
 	private final AppProperties app;
 
-	AccountController(CognitoProperties cognito, AppProperties app) {
+	private final RevocationRetry revocations;
+
+	AccountController(CognitoProperties cognito, AppProperties app, RevocationRetry revocations) {
 		this.cognito = cognito;
 		this.app = app;
+		this.revocations = revocations;
 	}
 
 	@GetMapping("/")
@@ -38,9 +44,21 @@ class AccountController {
 		return HOME_VIEW;
 	}
 
+	/**
+	 * Says which sessions ended and, when the refresh token could not be revoked at
+	 * logout, what that means now: the logout's cookie names the pending revocation,
+	 * whose state may have changed since.
+	 */
 	@GetMapping("/logged-out")
-	String loggedOut(Model model) {
-		model.addAttribute("logoutMode", this.app.logout().mode().name());
+	String loggedOut(@CookieValue(name = RevocationRetry.COOKIE, required = false) String revocation, Model model) {
+		RevocationNotice notice = this.revocations.notice(revocation);
+		String mode = this.app.logout().mode().name();
+		boolean stillValid = notice == RevocationNotice.PENDING || notice == RevocationNotice.REFUSED
+				|| notice == RevocationNotice.GAVE_UP;
+		// only this mode's text says the refresh token was revoked
+		boolean saysRevoked = this.app.logout().mode() == AppProperties.LogoutMode.AUTH0_AND_COGNITO;
+		model.addAttribute("logoutText", "loggedOut." + mode + ((stillValid && saysRevoked) ? ".notRevoked" : ""));
+		model.addAttribute("revocation", notice.name());
 		return LOGGED_OUT_VIEW;
 	}
 

@@ -76,7 +76,8 @@ class SecurityConfiguration {
 			OAuth2AuthorizedClientRepository authorizedClients, CognitoProperties cognito, Auth0Properties auth0,
 			AppProperties app, CognitoCalls cognitoCalls,
 			@Value("${server.servlet.session.cookie.name:FEDLAB_SESSION}") String sessionCookie,
-			@Value("${server.servlet.session.cookie.secure:false}") boolean secureCookie) {
+			@Value("${server.servlet.session.cookie.secure:false}") boolean secureCookie,
+			RevocationRetry revocationRetry) {
 		AccessDeniedHandlerImpl accessDenied = new AccessDeniedHandlerImpl();
 		accessDenied.setErrorPage(ACCESS_DENIED_PAGE);
 		// @formatter:off
@@ -108,8 +109,7 @@ class SecurityConfiguration {
 			.logout((logout) -> logout
 				/* POST with a CSRF token (Spring's default while CSRF is on) */
 				.logoutUrl("/logout")
-				.addLogoutHandler(new RefreshTokenRevoker(authorizedClients, cognito,
-						BackChannelClients.revocationEndpoint(cognitoCalls)))
+				.addLogoutHandler(new RefreshTokenRevoker(authorizedClients, revocationRetry))
 				/* "cookies" is left out on purpose: it clears every cookie of the registrable domain, which on
 				 * localhost includes the emulated Cognito and Auth0 sessions, and could include a custom Cognito
 				 * domain in production; the chain must end those sessions itself */
@@ -201,6 +201,12 @@ class SecurityConfiguration {
 			.port(uri.getPort())
 			.build()
 			.toUriString();
+	}
+
+	/** Used at logout and by the retry of a revocation that failed there. */
+	@Bean
+	RevocationEndpoint revocationEndpoint(CognitoProperties cognito, CognitoCalls cognitoCalls) {
+		return new RevocationEndpoint(cognito, BackChannelClients.revocationEndpoint(cognitoCalls));
 	}
 
 	/**

@@ -1,10 +1,15 @@
 package io.fedlab.session;
 
+import io.fedlab.security.PendingRevocations;
+
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Profile;
+import org.springframework.data.redis.connection.RedisConnectionFactory;
+import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.serializer.RedisSerializer;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.session.web.http.SessionRepositoryFilter;
@@ -14,7 +19,8 @@ import org.springframework.session.web.http.SessionRepositoryFilter;
  * instances behind a load balancer share it without sticky sessions. Boot's Spring
  * Session and Redis auto-configuration is switched off in {@code application.yml} and
  * back on in {@code application-redis.yml}; this class adds the JSON form of the session
- * and the answer to an unreachable store.
+ * the answer to an unreachable store, and the refresh-token revocations that failed at
+ * logout, so that any instance can finish retrying them.
  */
 @Configuration(proxyBeanMethods = false)
 @Profile(RedisSessionConfiguration.PROFILE)
@@ -40,6 +46,16 @@ class RedisSessionConfiguration {
 		// just outside Spring Session's filter, whose order Boot leaves at the default
 		registration.setOrder(SessionRepositoryFilter.DEFAULT_ORDER - 1);
 		return registration;
+	}
+
+	/**
+	 * Next to the sessions, under their namespace: the retry of a failed revocation
+	 * outlives the instance that handled the logout.
+	 */
+	@Bean
+	PendingRevocations redisPendingRevocations(RedisConnectionFactory redis,
+			@Value("${spring.session.data.redis.namespace:fedlab:session}") String namespace) {
+		return new RedisPendingRevocations(new StringRedisTemplate(redis), namespace);
 	}
 
 }

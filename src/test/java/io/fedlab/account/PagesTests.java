@@ -1,6 +1,8 @@
 package io.fedlab.account;
 
+import io.fedlab.security.RevocationRetry;
 import io.fedlab.support.WebSliceTest;
+import jakarta.servlet.http.Cookie;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -37,6 +39,34 @@ class PagesTests {
 	@Test
 	void loggedOutWhenAnonymousThenPublicAndSaysWhichSessionsEnded() throws Exception {
 		assertThat(page("/logged-out")).contains("You are signed out").contains("Auth0");
+	}
+
+	@Test
+	void loggedOutWhenRevocationRefusedThenSaysTheRefreshTokenStillWorksInsteadOfRevoked() throws Exception {
+		String body = this.mvc.perform(get("/logged-out").cookie(new Cookie(RevocationRetry.COOKIE, "refused")))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+
+		assertThat(body).contains("id=\"revocation\" class=\"notice warning\"")
+			.contains("Your refresh token could not be revoked")
+			.contains("still works at Cognito until it expires")
+			.contains("Tell the administrator")
+			.doesNotContain("the refresh token was revoked");
+	}
+
+	@Test
+	void loggedOutWhenRevocationCookieUnknownOrMalformedThenTodaysText() throws Exception {
+		for (String value : new String[] { "A".repeat(43), "<script>", "" }) {
+			String body = this.mvc.perform(get("/logged-out").cookie(new Cookie(RevocationRetry.COOKIE, value)))
+				.andExpect(status().isOk())
+				.andReturn()
+				.getResponse()
+				.getContentAsString();
+
+			assertThat(body).as(value).contains("the refresh token was revoked").doesNotContain("id=\"revocation\"");
+		}
 	}
 
 	@Test

@@ -1,6 +1,7 @@
 package io.fedlab.security;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.util.Base64;
 
 import io.fedlab.support.TestClientRegistrations;
@@ -14,6 +15,7 @@ import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.security.oauth2.client.OAuth2AuthorizedClient;
 import org.springframework.security.oauth2.client.authentication.OAuth2AuthenticationToken;
+import org.springframework.security.oauth2.client.registration.InMemoryClientRegistrationRepository;
 import org.springframework.security.oauth2.client.web.HttpSessionOAuth2AuthorizedClientRepository;
 import org.springframework.security.oauth2.core.OAuth2RefreshToken;
 import org.springframework.security.oauth2.core.oidc.user.DefaultOidcUser;
@@ -36,8 +38,14 @@ class RefreshTokenRevokerTests {
 
 	private final MockRestServiceServer server = MockRestServiceServer.bindTo(this.builder).build();
 
-	private final RefreshTokenRevoker revoker = new RefreshTokenRevoker(this.repository,
-			CognitoLogoutUrlsTests.cognito(), this.builder.build());
+	private final InMemoryPendingRevocations pending = new InMemoryPendingRevocations(Clock.systemUTC());
+
+	private final RevocationRetry retry = new RevocationRetry(this.pending,
+			new RevocationEndpoint(CognitoLogoutUrlsTests.cognito(), this.builder.build()),
+			new InMemoryClientRegistrationRepository(TestClientRegistrations.clientRegistration().build()),
+			RevocationRetryTests.settings(), Clock.systemUTC());
+
+	private final RefreshTokenRevoker revoker = new RefreshTokenRevoker(this.repository, this.retry);
 
 	@Test
 	void logoutWhenRefreshTokenThenRevokedAtPoolDomainWithClientSecretBasic() {
@@ -75,6 +83,57 @@ class RefreshTokenRevokerTests {
 		this.server.verify();
 		assertThat((Object) this.repository.loadAuthorizedClient("cognito", fixture.authentication, fixture.request))
 			.isNull();
+	}
+
+	@Test
+	void logoutWhenRevokedThenNoRetryAndAnyEarlierNoticeCookieCleared() {
+		this.server.expect(requestTo("http://localhost:9230/oauth2/revoke")).andRespond(withSuccess());
+		Fixture fixture = signedIn(TestIdTokens.refreshToken());
+
+		this.revoker.logout(fixture.request, fixture.response, fixture.authentication);
+
+		assertThat(this.pending.size()).isZero();
+		assertThat(fixture.response.getHeader("Set-Cookie")).startsWith(RevocationRetry.COOKIE + "=;")
+			.contains("Max-Age=0");
+		assertThat(Revocation.from(fixture.request))
+			.hasValueSatisfying((revocation) -> assertThat(revocation.outcome()).isEqualTo("revoked"));
+	}
+
+	@Test
+	void logoutWhenRevocationAnswers500ThenRetryQueuedAndCookieNamesItForTheLoggedOutPage() {
+		this.server.expect(requestTo("http://localhost:9230/oauth2/revoke"))
+			.andRespond(withStatus(HttpStatus.INTERNAL_SERVER_ERROR));
+		OAuth2RefreshToken refreshToken = TestIdTokens.refreshToken();
+		Fixture fixture = signedIn(refreshToken);
+
+		this.revoker.logout(fixture.request, fixture.response, fixture.authentication);
+
+		this.server.verify();
+		assertThat(this.pending.size()).isEqualTo(1);
+		String cookie = fixture.response.getHeader("Set-Cookie");
+		assertThat(cookie).startsWith(RevocationRetry.COOKIE + "=")
+			.contains("Path=/logged-out", "HttpOnly", "SameSite=Lax", "Max-Age=300")
+			.doesNotContain(refreshToken.getTokenValue());
+		String id = cookie.substring(RevocationRetry.COOKIE.length() + 1, cookie.indexOf(';'));
+		assertThat(this.retry.notice(id)).isEqualTo(RevocationNotice.PENDING);
+		assertThat(Revocation.from(fixture.request)).hasValueSatisfying((revocation) -> {
+			assertThat(revocation.outcome()).isEqualTo("failed");
+			assertThat(revocation.status()).isEqualTo(500);
+		});
+	}
+
+	@Test
+	void logoutWhenRevocationRefusedWith400ThenNotRetriedAndLoggedOutPageToldSo() {
+		this.server.expect(requestTo("http://localhost:9230/oauth2/revoke"))
+			.andRespond(withStatus(HttpStatus.BAD_REQUEST).contentType(MediaType.APPLICATION_JSON)
+				.body("{\"error\":\"unsupported_token_type\"}"));
+		Fixture fixture = signedIn(TestIdTokens.refreshToken());
+
+		this.revoker.logout(fixture.request, fixture.response, fixture.authentication);
+
+		assertThat(this.pending.size()).isZero();
+		assertThat(fixture.response.getHeader("Set-Cookie")).startsWith(RevocationRetry.COOKIE + "=refused;");
+		assertThat(this.retry.notice("refused")).isEqualTo(RevocationNotice.REFUSED);
 	}
 
 	@Test

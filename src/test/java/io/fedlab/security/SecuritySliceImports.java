@@ -13,7 +13,7 @@ import org.springframework.context.annotation.Import;
  * Imports the security package's configuration into slice tests of other packages.
  */
 @TestConfiguration(proxyBeanMethods = false)
-@Import({ SecurityConfiguration.class, TokenRefresher.class })
+@Import({ SecurityConfiguration.class, RevocationRetryConfiguration.class, TokenRefresher.class })
 public class SecuritySliceImports {
 
 	@Bean

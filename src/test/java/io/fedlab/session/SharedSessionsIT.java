@@ -5,6 +5,7 @@ import java.net.HttpCookie;
 import java.net.URI;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -18,6 +19,7 @@ import io.fedlab.localidp.LocalStack;
 import io.fedlab.localidp.TestLocalStacks;
 import io.fedlab.localidp.http.FreePorts;
 import io.fedlab.support.Browserless;
+import io.fedlab.support.HostedUiFaults;
 import io.fedlab.support.RedisServerProcess;
 import io.fedlab.support.RoundRobinProxy;
 import io.fedlab.support.RoundRobinProxy.Served;
@@ -48,6 +50,8 @@ class SharedSessionsIT {
 	static final String SESSION_KEYS = "fedlab:session:sessions:";
 
 	static final String FLOW_RECORD = "sessionAttr:io.fedlab.inspector.FlowRecord";
+
+	static final String PENDING_REVOCATIONS = "fedlab:session:{revocations}:due";
 
 	static final Pattern TOKEN_VALUE = Pattern.compile("\"tokenValue\":\"([^\"]+)\"");
 
@@ -303,8 +307,51 @@ class SharedSessionsIT {
 		});
 	}
 
+	@Test
+	void revocationWhenLeftPendingByAStoppedInstanceThenTheOtherRevokesTheTokenOnceTheFaultClears() {
+		Browserless browser = signedIn("alice@example.com", "wonderland");
+		Browserless.Page profile = browser.get(base + "/profile");
+		String refreshToken = profile.textOf("raw-refresh");
+		String hostedUi = stack.settings().hostedUiUrl();
+		String fault = HostedUiFaults.addStub(hostedUi, HostedUiFaults.REVOKE_FAILS);
+		int stopped = -1;
+		try {
+			Browserless.Page loggedOut = browser.submit(profile, "/logout", Map.of());
+			assertThat(loggedOut.textOf("revocation-title")).isEqualTo("Your refresh token could not be revoked yet");
+			assertThat(redis.command("ZCARD", PENDING_REVOCATIONS)).isEqualTo(":1");
+
+			stopped = last("/logout").backend();
+			instances[stopped].close();
+			assertThat(refresh(hostedUi, refreshToken).statusCode()).isEqualTo(200);
+		}
+		finally {
+			HostedUiFaults.removeStub(hostedUi, fault);
+		}
+		try {
+			HostedUiFaults.awaitTrue("the other instance to revoke the token",
+					() -> redis.command("ZCARD", PENDING_REVOCATIONS).equals(":0"), Duration.ofSeconds(30));
+
+			HttpResponse<String> refused = refresh(hostedUi, refreshToken);
+			assertThat(refused.statusCode()).isEqualTo(400);
+			assertThat(refused.body()).contains("\"invalid_grant\"");
+			// the cookie's id is read from Redis by the instance left
+			assertThat(browser.get(base + "/logged-out").textOf("revocation-title"))
+				.isEqualTo("Your refresh token is revoked now");
+			assertThat(last("/logged-out").backend()).isEqualTo(1 - stopped);
+		}
+		finally {
+			instances[stopped] = startInstance(ports[stopped]);
+		}
+	}
+
 	// ---- helpers
 	// -----------------------------------------------------------------------
+
+	private static HttpResponse<String> refresh(String hostedUi, String refreshToken) {
+		return HostedUiFaults.refresh(hostedUi, (String) stack.appProperties().get("app.cognito.client-id"),
+				(String) stack.appProperties().get("spring.security.oauth2.client.registration.cognito.client-secret"),
+				refreshToken);
+	}
 
 	private static Browserless signedIn(String username, String password) {
 		Browserless browser = new Browserless();
@@ -389,6 +436,12 @@ class SharedSessionsIT {
 		properties.put("REDIS_PORT", redis.port());
 		properties.put("REDIS_PASSWORD", REDIS_PASSWORD);
 		properties.put("spring.main.banner-mode", "off");
+		// retries of a failed revocation within a second, not minutes
+		properties.put("app.logout.revocation-retry.initial-back-off", "200ms");
+		properties.put("app.logout.revocation-retry.max-back-off", "500ms");
+		properties.put("app.logout.revocation-retry.check-interval", "100ms");
+		// an instance stopped in the middle of an attempt holds its claim this long
+		properties.put("app.logout.revocation-retry.lease", "2s");
 		List<String> args = new ArrayList<>();
 		properties.forEach((name, value) -> args.add("--" + name + "=" + value));
 		return new SpringApplicationBuilder(FedlabApplication.class).profiles("redis")
