@@ -4,16 +4,14 @@ import java.io.InputStreamReader;
 import java.io.Reader;
 import java.net.ConnectException;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.Properties;
 
 import io.fedlab.cognito.CognitoBusyException;
 import io.fedlab.support.TestClientRegistrations;
+import io.fedlab.support.SteppedClock;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.http.HttpStatus;
@@ -34,7 +32,7 @@ class RevocationRetryTests {
 
 	private static final String REVOKE = "http://localhost:9230/oauth2/revoke";
 
-	private final TestClock clock = new TestClock(Instant.parse("2026-01-01T00:00:00Z"));
+	private final SteppedClock clock = new SteppedClock(Instant.parse("2026-01-01T00:00:00Z"));
 
 	private final InMemoryPendingRevocations pending = new InMemoryPendingRevocations(this.clock);
 
@@ -241,35 +239,6 @@ class RevocationRetryTests {
 				this.clock.instant(), this.clock.instant());
 
 		assertThat(revocation.toString()).doesNotContain("secret-refresh-token").contains("cognito");
-	}
-
-	static final class TestClock extends Clock {
-
-		private Instant now;
-
-		TestClock(Instant now) {
-			this.now = now;
-		}
-
-		void advance(Duration by) {
-			this.now = this.now.plus(by);
-		}
-
-		@Override
-		public ZoneId getZone() {
-			return ZoneOffset.UTC;
-		}
-
-		@Override
-		public Clock withZone(ZoneId zone) {
-			return this;
-		}
-
-		@Override
-		public Instant instant() {
-			return this.now;
-		}
-
 	}
 
 }

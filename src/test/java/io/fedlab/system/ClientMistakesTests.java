@@ -1,11 +1,8 @@
 package io.fedlab.system;
 
-import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 
+import io.fedlab.support.SteppedClock;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -19,7 +16,7 @@ class ClientMistakesTests {
 
 	@Test
 	void recordWhenAFloodComesThenOneLineAMinuteWithTheCount(CapturedOutput output) {
-		SteppedClock clock = new SteppedClock();
+		SteppedClock clock = new SteppedClock(Instant.parse("2026-01-01T00:00:00Z"));
 		ClientMistakes mistakes = new ClientMistakes(clock);
 		mistakes.record("malformed query string or form body");
 		for (int i = 0; i < 999; i++) {
@@ -28,7 +25,7 @@ class ClientMistakesTests {
 		assertThat(lines(output)).isEqualTo(1);
 		assertThat(output.getAll()).contains("Rejected 1 request(s) with 400");
 
-		clock.now = clock.now.plus(ClientMistakes.INTERVAL);
+		clock.advance(ClientMistakes.INTERVAL);
 		mistakes.record("malformed query string or form body");
 		assertThat(lines(output)).isEqualTo(2);
 		assertThat(output.getAll()).contains("Rejected 1000 request(s) with 400");
@@ -36,27 +33,6 @@ class ClientMistakesTests {
 
 	private static long lines(CapturedOutput output) {
 		return output.getAll().lines().filter((line) -> line.contains("ClientMistakes")).count();
-	}
-
-	static final class SteppedClock extends Clock {
-
-		Instant now = Instant.parse("2026-01-01T00:00:00Z");
-
-		@Override
-		public ZoneId getZone() {
-			return ZoneOffset.UTC;
-		}
-
-		@Override
-		public Clock withZone(ZoneId zone) {
-			return this;
-		}
-
-		@Override
-		public Instant instant() {
-			return this.now;
-		}
-
 	}
 
 }
