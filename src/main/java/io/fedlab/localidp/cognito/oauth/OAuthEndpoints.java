@@ -428,6 +428,29 @@ final class OAuthEndpoints {
 		return response.json(Json.write(body)).build();
 	}
 
+	/**
+	 * A request to {@code path} that cannot be read: {@code 400 invalid_request} in each
+	 * endpoint's documented shape (cognito.md §1.6, §1.7, §1.8); null for the other
+	 * paths.
+	 */
+	static ResponseDefinition malformed(String path) {
+		return switch (path) {
+			case "/oauth2/token" -> tokenError("invalid_request", null);
+			case "/oauth2/revoke" -> jsonError(400, "invalid_request", null, false);
+			case "/oauth2/userInfo" -> {
+				Map<String, Object> body = new LinkedHashMap<>();
+				body.put("error", "invalid_request");
+				body.put("error_description", "Bad OAuth2 request at UserInfo Endpoint");
+				yield Responses.status(400)
+					.header("WWW-Authenticate", USERINFO_BAD_REQUEST)
+					.header(CORS_ORIGIN, "*")
+					.json(Json.write(body))
+					.build();
+			}
+			default -> null;
+		};
+	}
+
 	private static ResponseDefinition preflight(String methods) {
 		return Responses.status(204)
 			.header(CORS_ORIGIN, "*")
