@@ -42,16 +42,11 @@ public final class EmulatorServer implements AutoCloseable {
 	public static final long JOURNAL_BYTES = 8L * 1024 * 1024;
 
 	/**
-	 * Bytes of one journalled body (request or response) kept at most (16 KiB); the rest
-	 * is replaced by a marker.
+	 * Bytes of one journalled body kept at most (16 KiB): a longer request body is kept
+	 * as its first 16 KiB and the marker {@code …[truncated, N bytes]}; a longer response
+	 * body is cut to 16 KiB by WireMock ({@code maxLoggedResponseSize}).
 	 */
 	public static final int JOURNAL_BODY_BYTES = 16 * 1024;
-
-	/**
-	 * Response headers may be this large (64 KiB): a redirect may carry back what a
-	 * request sent (Jetty's default of 8 KiB would turn it into an empty 500).
-	 */
-	private static final int RESPONSE_HEADER_BYTES = 64 * 1024;
 
 	/** The catch-all priority: any user stub with a smaller number wins. */
 	public static final int EMULATOR_PRIORITY = 10;
@@ -61,6 +56,8 @@ public final class EmulatorServer implements AutoCloseable {
 	private final WireMockServer server;
 
 	private final String transformer;
+
+	private final Dispatcher dispatcher;
 
 	private final BoundedRequestJournalStore journal = new BoundedRequestJournalStore(JOURNAL_ENTRIES, JOURNAL_BYTES,
 			JOURNAL_BODY_BYTES);
@@ -103,6 +100,7 @@ public final class EmulatorServer implements AutoCloseable {
 			Extension... extras) {
 		this.name = name;
 		this.transformer = dispatcher.getName();
+		this.dispatcher = dispatcher;
 		HostRule hosts = new HostRule(access.host());
 		WireMockConfiguration config = wireMockConfig().port(port)
 			.bindAddress(bindAddress)
@@ -112,7 +110,6 @@ public final class EmulatorServer implements AutoCloseable {
 					FrontDoor.admin(name, hosts)))
 			.containerThreads(40)
 			.jettyStopTimeout(1000L)
-			.jettyHeaderResponseSize(RESPONSE_HEADER_BYTES)
 			.maxLoggedResponseSize(JOURNAL_BODY_BYTES)
 			.stubCorsEnabled(false)
 			.globalTemplating(false)
@@ -145,6 +142,11 @@ public final class EmulatorServer implements AutoCloseable {
 
 	public int port() {
 		return this.server.port();
+	}
+
+	/** The emulator's request handler. */
+	public Dispatcher dispatcher() {
+		return this.dispatcher;
 	}
 
 	public WireMockServer wireMock() {

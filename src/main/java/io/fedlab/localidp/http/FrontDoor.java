@@ -34,8 +34,8 @@ import wiremock.jakarta.servlet.http.HttpServletResponse;
  * emulator's own, or {@code Sec-Fetch-Site} other than {@code same-origin} or
  * {@code none}) is refused with 403, before any CORS header is written;</li>
  * <li>a body over the limit is refused (in the service's own shape on the emulated
- * endpoints) after reading at most the limit, so it is never held whole nor journalled;
- * </li>
+ * endpoints) holding at most the limit in memory: the rest is read and dropped, so it is
+ * never held whole nor journalled;</li>
  * <li>on the emulated endpoints, input WireMock itself cannot decode (broken
  * percent-encoding in the query or a form body, an unknown charset, a multipart body) is
  * answered by the {@link Dispatcher}'s {@link Dispatcher#badRequest 400} instead of
@@ -47,6 +47,13 @@ final class FrontDoor implements Filter {
 
 	/** Admin API bodies (stub mappings) larger than this (1 MiB) are refused. */
 	static final int MAX_ADMIN_BODY_BYTES = 1024 * 1024;
+
+	/**
+	 * The rest of a refused body is read and dropped, so that the client reads the answer
+	 * rather than a reset connection, up to this much (64 MiB); beyond it, or when more
+	 * is declared, the connection is closed.
+	 */
+	static final long MAX_DRAINED_BYTES = 64L * 1024 * 1024;
 
 	private static final Logger log = LoggerFactory.getLogger(FrontDoor.class);
 
@@ -96,21 +103,23 @@ final class FrontDoor implements Filter {
 		}
 		long declared = request.getContentLengthLong();
 		if (declared > this.maxBodyBytes) {
-			refuse(request, response, MalformedRequest.tooLarge(this.maxBodyBytes));
+			boolean drained = declared <= MAX_DRAINED_BYTES && drain(request.getInputStream());
+			refuse(request, response, MalformedRequest.tooLarge(this.maxBodyBytes), !drained);
 			return;
 		}
 		byte[] body = null;
 		if (declared > 0 || request.getHeader("Transfer-Encoding") != null) {
 			body = readAtMost(request.getInputStream(), this.maxBodyBytes);
 			if (body == null) {
-				refuse(request, response, MalformedRequest.tooLarge(this.maxBodyBytes));
+				refuse(request, response, MalformedRequest.tooLarge(this.maxBodyBytes),
+						!drain(request.getInputStream()));
 				return;
 			}
 		}
 		if (!this.admin) {
 			String problem = unreadable(request, body);
 			if (problem != null) {
-				refuse(request, response, new MalformedRequest(problem));
+				refuse(request, response, new MalformedRequest(problem), false);
 				return;
 			}
 		}
@@ -200,17 +209,33 @@ final class FrontDoor implements Filter {
 		return out.toByteArray();
 	}
 
-	private void refuse(HttpServletRequest request, HttpServletResponse response, MalformedRequest problem)
-			throws IOException {
+	/**
+	 * Reads and drops the rest of a body; false when it goes on past
+	 * {@link #MAX_DRAINED_BYTES}.
+	 */
+	private static boolean drain(InputStream in) throws IOException {
+		byte[] buffer = new byte[16 * 1024];
+		long total = 0;
+		int read;
+		while ((read = in.read(buffer)) >= 0) {
+			total += read;
+			if (total > MAX_DRAINED_BYTES) {
+				return false;
+			}
+		}
+		return true;
+	}
+
+	private void refuse(HttpServletRequest request, HttpServletResponse response, MalformedRequest problem,
+			boolean close) throws IOException {
 		log.debug("{}: refused {} {}: {}", this.emulator, request.getMethod(),
 				Dispatcher.shortPath(request.getRequestURI()), problem.getMessage());
 		if (this.admin) {
-			write(response, Responses.text(problem.tooLarge() ? 413 : 400, problem.getMessage()), problem.tooLarge());
+			write(response, Responses.text(problem.tooLarge() ? 413 : 400, problem.getMessage()), close);
 			return;
 		}
 		String path = request.getRequestURI();
-		write(response, this.dispatcher.badRequest(request.getMethod(), (path != null) ? path : "/", problem),
-				problem.tooLarge());
+		write(response, this.dispatcher.badRequest(request.getMethod(), (path != null) ? path : "/", problem), close);
 	}
 
 	private static void forbidden(HttpServletResponse response, String message) throws IOException {

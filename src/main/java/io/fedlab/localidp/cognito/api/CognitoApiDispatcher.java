@@ -1,9 +1,12 @@
 package io.fedlab.localidp.cognito.api;
 
 import java.time.Clock;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.SortedSet;
+import java.util.TreeSet;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.regex.Matcher;
@@ -106,6 +109,11 @@ public final class CognitoApiDispatcher extends Dispatcher {
 	public ResponseDefinition badRequest(String method, String path, MalformedRequest problem) {
 		return error(problem.tooLarge() ? ApiException.invalidParameter(problem.getMessage())
 				: ApiException.serialization(problem.getMessage()));
+	}
+
+	/** The operations this API answers, by name (the part after the target prefix). */
+	public SortedSet<String> operationNames() {
+		return Collections.unmodifiableSortedSet(new TreeSet<>(this.operations.keySet()));
 	}
 
 	/**
