@@ -4,7 +4,10 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 
@@ -137,7 +140,9 @@ final class FrontDoor implements Filter {
 
 	/** What WireMock could not decode, or null. */
 	private static String unreadable(HttpServletRequest request, byte[] body) {
-		if (!validEscapes(request.getQueryString())) {
+		String query = request.getQueryString();
+		if (query != null && (!validEscapes(query)
+				|| !decodesAs(query.getBytes(StandardCharsets.UTF_8), StandardCharsets.UTF_8))) {
 			return "Malformed percent-encoding in the query";
 		}
 		String type = request.getHeader("Content-Type");
@@ -153,7 +158,7 @@ final class FrontDoor implements Filter {
 			return "Unsupported content type";
 		}
 		if (body != null && lower.startsWith("application/x-www-form-urlencoded")
-				&& !validEscapes(new String(body, charset))) {
+				&& (!validEscapes(new String(body, charset)) || !decodesAs(body, charset))) {
 			return "Malformed percent-encoding in the body";
 		}
 		return null;
@@ -191,6 +196,36 @@ final class FrontDoor implements Filter {
 			}
 		}
 		return true;
+	}
+
+	/**
+	 * Whether URL-encoded text (escapes already checked) decodes to valid text in
+	 * {@code charset}: Jetty's form decoding fails on anything else.
+	 */
+	static boolean decodesAs(byte[] encoded, Charset charset) {
+		if (encoded == null) {
+			return true;
+		}
+		ByteArrayOutputStream decoded = new ByteArrayOutputStream(encoded.length);
+		for (int i = 0; i < encoded.length; i++) {
+			if (encoded[i] == '%' && i + 2 < encoded.length) {
+				decoded.write(Character.digit(encoded[i + 1], 16) * 16 + Character.digit(encoded[i + 2], 16));
+				i += 2;
+			}
+			else {
+				decoded.write(encoded[i]);
+			}
+		}
+		try {
+			charset.newDecoder()
+				.onMalformedInput(CodingErrorAction.REPORT)
+				.onUnmappableCharacter(CodingErrorAction.REPORT)
+				.decode(ByteBuffer.wrap(decoded.toByteArray()));
+			return true;
+		}
+		catch (CharacterCodingException ex) {
+			return false;
+		}
 	}
 
 	/** The whole body, or null when it is longer than {@code limit}. */

@@ -78,7 +78,11 @@ final class OAuthEndpoints {
 			return preflight("POST, OPTIONS");
 		}
 		if (!ex.method().equals("POST")) {
-			return Responses.status(405).header("Allow", "POST").body("Method not allowed").build();
+			return Responses.status(405)
+				.header("Allow", "POST")
+				.header("Content-Type", "text/plain;charset=UTF-8")
+				.body("Method not allowed")
+				.build();
 		}
 		if (!isForm(ex)) {
 			return tokenError("invalid_request", null);
@@ -277,6 +281,7 @@ final class OAuthEndpoints {
 			return Responses.status(405)
 				.header("Allow", "GET")
 				.header(CORS_ORIGIN, "*")
+				.header("Content-Type", "text/plain;charset=UTF-8")
 				.body("Method not allowed")
 				.build();
 		}
