@@ -209,7 +209,8 @@ final class BoundedRequestJournalStore implements com.github.tomakehurst.wiremoc
 		ResponseDefinition definition = (event.getResponseDefinition() != null)
 				? ResponseDefinition.copyOf(event.getResponseDefinition()) : null;
 		return new ServeEvent(event.getId(), cut, event.getStubMapping(), definition, event.getResponse(),
-				event.getWasMatched(), event.getTiming(), new ConcurrentLinkedQueue<>(event.getSubEvents()));
+				definition != null && event.getWasMatched(), event.getTiming(),
+				new ConcurrentLinkedQueue<>(event.getSubEvents()));
 	}
 
 	/** The first {@code limit} bytes and the marker {@code …[truncated, N bytes]}. */
