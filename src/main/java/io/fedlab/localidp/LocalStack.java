@@ -148,8 +148,8 @@ public final class LocalStack implements AutoCloseable {
 			if (emulators.auth0()) {
 				auth0 = new Auth0Emulator(new Auth0Settings(settings.auth0Issuer(), dataDir, List.of(cognitoApp), users,
 						List.of(appBaseUrl + "/logged-out")), clock);
-				servers.add(new EmulatorServer("auth0", bindAddress(settings), settings.auth0Port(), auth0.dispatcher(),
-						new KeyRotationAdmin(auth0::rotateSigningKey))
+				servers.add(new EmulatorServer("auth0", bindAddress(settings), settings.auth0Port(), access(settings),
+						auth0.dispatcher(), new KeyRotationAdmin(auth0::rotateSigningKey))
 					.start());
 			}
 			if (!emulators.cognito()) {
@@ -160,17 +160,19 @@ public final class LocalStack implements AutoCloseable {
 			CognitoStore store = new CognitoStore(settings.region(), ACCOUNT_ID, IdGenerator.seeded(secrets.seed()));
 			PoolKeys poolKeys = new PoolKeys(dataDir);
 			CognitoTokens tokens = new CognitoTokens(poolKeys, settings::cognitoIssuer, clock);
-			servers.add(new EmulatorServer("cognito-api", bindAddress(settings), settings.cognitoApiPort(),
-					new CognitoApiDispatcher(store, tokens, poolKeys, (prefix) -> domainUrl(settings, prefix), clock),
-					new KeyRotationAdmin(() -> store.poolIds().forEach(poolKeys::rotate)))
-				.start());
+			servers
+				.add(new EmulatorServer("cognito-api", bindAddress(settings), settings.cognitoApiPort(),
+						access(settings), new CognitoApiDispatcher(store, tokens, poolKeys,
+								(prefix) -> domainUrl(settings, prefix), clock),
+						new KeyRotationAdmin(() -> store.poolIds().forEach(poolKeys::rotate)))
+					.start());
 			HttpClient backChannel = HttpClient.newBuilder()
 				.connectTimeout(Duration.ofSeconds(2))
 				.followRedirects(HttpClient.Redirect.NEVER)
 				.build();
 			servers.add(new EmulatorServer("cognito-hosted-ui", bindAddress(settings), settings.hostedUiPort(),
-					new HostedUiDispatcher(store, tokens, settings.domainPrefix(), HostedUiOptions.defaults(),
-							backChannel, clock))
+					access(settings), new HostedUiDispatcher(store, tokens, settings.domainPrefix(),
+							HostedUiOptions.defaults(), backChannel, clock))
 				.start());
 
 			LocalProvisioning.Result provisioned = LocalProvisioning.provision(settings, cognitoApp, appBaseUrl, log);
@@ -181,6 +183,13 @@ public final class LocalStack implements AutoCloseable {
 			servers.forEach(EmulatorServer::close);
 			throw ex;
 		}
+	}
+
+	/**
+	 * Who may call the emulators: the configured host name, loopback, the admin token.
+	 */
+	private static EmulatorServer.Access access(LocalStackSettings settings) {
+		return new EmulatorServer.Access(settings.host(), settings.adminToken());
 	}
 
 	private static String bindAddress(LocalStackSettings settings) {

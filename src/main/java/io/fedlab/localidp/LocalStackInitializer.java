@@ -73,7 +73,11 @@ public final class LocalStackInitializer implements ApplicationContextInitialize
 				env.getProperty("local.domain-prefix", "fedlab-local"),
 				Path.of(env.getProperty("local.data-dir", ".fedlab")),
 				binder.bind("local.auth0-users-file", Path.class).orElse(null),
-				env.getProperty("local.admins-group", "admins"));
+				env.getProperty("local.admins-group", "admins"), blankToNull(env.getProperty("local.admin-token")));
+	}
+
+	private static String blankToNull(String value) {
+		return (value == null || value.isBlank()) ? null : value.trim();
 	}
 
 }

@@ -22,10 +22,13 @@ import java.nio.file.Path;
  * @param dataDir where keys and the identifier seed are kept across restarts
  * @param auth0UsersFile an optional properties file of Auth0 users (see the README)
  * @param adminsGroup the group alice joins when her federated user is created
+ * @param adminToken when set, WireMock's admin API of each emulator requires
+ * {@code Authorization: Token <adminToken>} (for binds on a non-loopback interface);
+ * {@code null} for none
  */
 public record LocalStackSettings(boolean enabled, String host, String bindAddress, int cognitoApiPort, int hostedUiPort,
 		int auth0Port, String region, String poolName, String domainPrefix, Path dataDir, Path auth0UsersFile,
-		String adminsGroup) {
+		String adminsGroup, String adminToken) {
 
 	public static final String PREFIX = "local";
 
@@ -56,7 +59,17 @@ public record LocalStackSettings(boolean enabled, String host, String bindAddres
 
 	public LocalStackSettings withPorts(int cognitoApi, int hostedUi, int auth0) {
 		return new LocalStackSettings(this.enabled, this.host, this.bindAddress, cognitoApi, hostedUi, auth0,
-				this.region, this.poolName, this.domainPrefix, this.dataDir, this.auth0UsersFile, this.adminsGroup);
+				this.region, this.poolName, this.domainPrefix, this.dataDir, this.auth0UsersFile, this.adminsGroup,
+				this.adminToken);
+	}
+
+	/** The settings without the admin token's value. */
+	@Override
+	public String toString() {
+		return "LocalStackSettings[host=" + this.host + ", bindAddress=" + this.bindAddress + ", ports="
+				+ this.cognitoApiPort + "/" + this.hostedUiPort + "/" + this.auth0Port + ", region=" + this.region
+				+ ", poolName=" + this.poolName + ", domainPrefix=" + this.domainPrefix + ", dataDir=" + this.dataDir
+				+ ", adminToken=" + ((this.adminToken != null) ? "(set)" : "(none)") + "]";
 	}
 
 }

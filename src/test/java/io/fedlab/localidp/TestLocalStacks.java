@@ -21,7 +21,7 @@ public final class TestLocalStacks {
 		try {
 			Path dataDir = Files.createTempDirectory("fedlab-test-");
 			return new LocalStackSettings(true, "localhost", "127.0.0.1", 0, 0, 0, "us-east-1", "fedlab-local",
-					"fedlab-local", dataDir, null, "admins");
+					"fedlab-local", dataDir, null, "admins", null);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);

@@ -11,6 +11,7 @@ import com.nimbusds.jose.util.JSONObjectUtils;
 
 import io.fedlab.localidp.http.Dispatcher;
 import io.fedlab.localidp.http.Exchange;
+import io.fedlab.localidp.http.MalformedRequest;
 import io.fedlab.localidp.http.Responses;
 
 /** Routes the local Auth0 tenant's endpoints. */
@@ -39,6 +40,23 @@ final class Auth0Dispatcher extends Dispatcher {
 	@Override
 	public String getName() {
 		return "local-auth0";
+	}
+
+	/**
+	 * Unreadable input: {@code 400 invalid_request} as JSON at the token and userinfo
+	 * endpoints, Auth0's error page (400) on the browser pages, Express's plain-text
+	 * {@code Bad Request} elsewhere (emulator choice; auth0.md documents no shape for
+	 * these).
+	 */
+	@Override
+	public ResponseDefinition badRequest(String method, String path, MalformedRequest problem) {
+		return switch (path) {
+			case "/oauth/token", "/userinfo" -> TokenEndpoints.error(400, "invalid_request", problem.getMessage());
+			case "/authorize", "/u/login", "/v2/logout", "/oidc/logout" ->
+				Auth0Pages.error(400, "invalid_request", problem.getMessage());
+			default ->
+				Responses.status(400).header("Content-Type", "text/plain;charset=UTF-8").body("Bad Request").build();
+		};
 	}
 
 	/**
@@ -108,7 +126,6 @@ final class Auth0Dispatcher extends Dispatcher {
 	protected ResponseDefinition notFound(Exchange exchange) {
 		return Responses.status(404)
 			.header("Content-Type", "text/plain;charset=UTF-8")
-			.header("X-Content-Type-Options", "nosniff")
 			.body("Cannot " + exchange.method() + " " + exchange.path())
 			.build();
 	}

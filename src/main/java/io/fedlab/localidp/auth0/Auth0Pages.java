@@ -103,9 +103,7 @@ final class Auth0Pages {
 	}
 
 	private static ResponseDefinition page(int status, String title, String body, List<String> setCookies) {
-		Responses.Builder builder = Responses.status(status)
-			.header("Content-Security-Policy", CSP)
-			.header("X-Content-Type-Options", "nosniff");
+		Responses.Builder builder = Responses.status(status).header("Content-Security-Policy", CSP);
 		setCookies.forEach((cookie) -> builder.header("Set-Cookie", cookie));
 		return builder.html(Html.page(title, ACCENT, body)).build();
 	}

@@ -213,6 +213,10 @@ final class TokenEndpoints {
 		catch (ParseException | RuntimeException ex) {
 			throw new HttpProblem(error(400, "invalid_request", "The request body is not valid JSON"));
 		}
+		if (json == null) {
+			// The JSON text null: no object of parameters.
+			throw new HttpProblem(error(400, "invalid_request", "The request body is not a JSON object"));
+		}
 		Map<String, String> params = new LinkedHashMap<>();
 		for (Map.Entry<String, Object> entry : json.entrySet()) {
 			if (!(entry.getValue() instanceof String value)) {

@@ -17,8 +17,10 @@ import org.slf4j.LoggerFactory;
  * higher priority win over it, which is how faults and overrides are injected at runtime.
  *
  * <p>
- * A handler that fails unexpectedly yields a generic 500 with no detail; the exception
- * type is logged, never the request (which may carry codes, tokens or passwords).
+ * A request that cannot be read ({@link MalformedRequest}) is answered by
+ * {@link #badRequest} in the service's own shape. A handler that fails unexpectedly
+ * yields a generic 500 with no detail; the exception type is logged, never the request
+ * (which may carry codes, tokens or passwords).
  */
 public abstract class Dispatcher implements ResponseDefinitionTransformerV2 {
 
@@ -54,12 +56,30 @@ public abstract class Dispatcher implements ResponseDefinitionTransformerV2 {
 		catch (HttpProblem problem) {
 			return problem.response();
 		}
+		catch (MalformedRequest bad) {
+			log.debug("{} refused {} {}: {}", getName(), serveEvent.getRequest().getMethod(),
+					shortPath(serveEvent.getRequest().getUrl()), bad.getMessage());
+			return badRequest(serveEvent.getRequest().getMethod().getName(), pathOnly(serveEvent.getRequest().getUrl()),
+					bad);
+		}
 		catch (RuntimeException ex) {
 			log.error("{} failed on {} {}: {}", getName(), serveEvent.getRequest().getMethod(),
-					pathOnly(serveEvent.getRequest().getUrl()), ex.getClass().getName());
+					shortPath(serveEvent.getRequest().getUrl()), ex.getClass().getName());
 			log.debug("Failure detail", ex);
 			return Responses.text(500, "Internal error");
 		}
+	}
+
+	/**
+	 * The answer to a request that cannot be read, in the emulated service's own error
+	 * shape: {@code 400} on every endpoint. The request is not parsed again: only its
+	 * method and path (undecoded) are given. By default a plain-text 400.
+	 * @param method the request method
+	 * @param path the raw path, without the query
+	 * @param problem what is wrong, worded by the emulator
+	 */
+	public ResponseDefinition badRequest(String method, String path, MalformedRequest problem) {
+		return Responses.text(400, "Bad Request");
 	}
 
 	protected ResponseDefinition notFound(Exchange exchange) {
@@ -75,9 +95,15 @@ public abstract class Dispatcher implements ResponseDefinitionTransformerV2 {
 		return false;
 	}
 
-	private static String pathOnly(String url) {
+	static String pathOnly(String url) {
 		int q = url.indexOf('?');
 		return (q < 0) ? url : url.substring(0, q);
+	}
+
+	/** The path for a log line: without the query, at most 100 characters. */
+	static String shortPath(String url) {
+		String path = pathOnly(url);
+		return (path.length() > 100) ? path.substring(0, 100) + "…" : path;
 	}
 
 	private record Route(String method, Predicate<String> path, Function<Exchange, ResponseDefinition> handler) {

@@ -1,13 +1,14 @@
 package io.fedlab.localidp.http;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
 import java.util.UUID;
 
+import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.WireMock;
 import com.github.tomakehurst.wiremock.common.FileSource;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.github.tomakehurst.wiremock.extension.Extension;
 import com.github.tomakehurst.wiremock.extension.StubLifecycleListener;
+import com.github.tomakehurst.wiremock.security.TokenAuthenticator;
 import com.github.tomakehurst.wiremock.store.DefaultStores;
 import com.github.tomakehurst.wiremock.store.RequestJournalStore;
 import com.github.tomakehurst.wiremock.stubbing.StubMapping;
@@ -19,6 +20,12 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMoc
  * to the emulator's {@link Dispatcher}. Stubs added at the default priority (5) or higher
  * override it, so a user can make any endpoint fail through WireMock's admin API
  * ({@code POST /__admin/mappings}).
+ *
+ * <p>
+ * Every request passes the emulator's {@link FrontDoor} first: only the configured host
+ * name and loopback addresses are answered, the admin API only from its own origin, and
+ * bodies over {@link Exchange#MAX_BODY_BYTES} are refused before they are read whole. The
+ * journal is bounded in entries and bytes ({@link BoundedRequestJournalStore}).
  */
 public final class EmulatorServer implements AutoCloseable {
 
@@ -27,6 +34,19 @@ public final class EmulatorServer implements AutoCloseable {
 	 * and call-count checks through {@code /__admin/requests}.
 	 */
 	public static final int JOURNAL_ENTRIES = 2000;
+
+	/**
+	 * Bytes each emulator's journal keeps at most (8 MiB), counted as its entries' URLs,
+	 * headers and bodies.
+	 */
+	public static final long JOURNAL_BYTES = 8L * 1024 * 1024;
+
+	/**
+	 * Bytes of one journalled body kept at most (16 KiB): a longer request body is kept
+	 * as its first 16 KiB and the marker {@code …[truncated, N bytes]}; a longer response
+	 * body is cut to 16 KiB by WireMock ({@code maxLoggedResponseSize}).
+	 */
+	public static final int JOURNAL_BODY_BYTES = 16 * 1024;
 
 	/** The catch-all priority: any user stub with a smaller number wins. */
 	public static final int EMULATOR_PRIORITY = 10;
@@ -37,28 +57,69 @@ public final class EmulatorServer implements AutoCloseable {
 
 	private final String transformer;
 
+	private final Dispatcher dispatcher;
+
+	private final BoundedRequestJournalStore journal = new BoundedRequestJournalStore(JOURNAL_ENTRIES, JOURNAL_BYTES,
+			JOURNAL_BODY_BYTES);
+
 	private volatile UUID catchAllId;
 
+	/**
+	 * Who may call an emulator.
+	 *
+	 * @param host the host name clients use (besides loopback addresses, always accepted)
+	 * @param adminToken when not null, the admin API requires
+	 * {@code Authorization: Token <adminToken>} (WireMock's token authenticator)
+	 */
+	public record Access(String host, String adminToken) {
+
+		/** {@code localhost} and loopback addresses, no admin token. */
+		public static Access loopback() {
+			return new Access("localhost", null);
+		}
+
+		@Override
+		public String toString() {
+			return "Access[host=" + this.host + ", adminToken=" + ((this.adminToken != null) ? "(set)" : "(none)")
+					+ "]";
+		}
+
+	}
+
 	public EmulatorServer(String name, String bindAddress, int port, Dispatcher dispatcher) {
-		this(name, bindAddress, port, dispatcher, new Extension[0]);
+		this(name, bindAddress, port, Access.loopback(), dispatcher, new Extension[0]);
 	}
 
 	/** With extra WireMock extensions, such as admin API routes of the emulator's own. */
 	public EmulatorServer(String name, String bindAddress, int port, Dispatcher dispatcher, Extension... extras) {
+		this(name, bindAddress, port, Access.loopback(), dispatcher, extras);
+	}
+
+	/** Answering {@code access}'s host name, with extra WireMock extensions. */
+	public EmulatorServer(String name, String bindAddress, int port, Access access, Dispatcher dispatcher,
+			Extension... extras) {
 		this.name = name;
 		this.transformer = dispatcher.getName();
+		this.dispatcher = dispatcher;
+		HostRule hosts = new HostRule(access.host());
 		WireMockConfiguration config = wireMockConfig().port(port)
 			.bindAddress(bindAddress)
 			.extensions(dispatcher, new KeepCatchAll())
 			.extensions(extras)
+			.httpServerFactory(new GuardedJettyServerFactory(FrontDoor.endpoints(name, hosts, dispatcher),
+					FrontDoor.admin(name, hosts)))
 			.containerThreads(40)
 			.jettyStopTimeout(1000L)
+			.maxLoggedResponseSize(JOURNAL_BODY_BYTES)
 			.stubCorsEnabled(false)
 			.globalTemplating(false)
 			.gzipDisabled(true);
-		// The journal's bound is the store's own (no maxRequestJournalEntries): see
+		if (access.adminToken() != null) {
+			config.adminAuthenticator(new TokenAuthenticator(access.adminToken()));
+		}
+		// The journal's bounds are the store's own (no maxRequestJournalEntries): see
 		// BoundedRequestJournalStore.
-		this.server = new WireMockServer(config.withStores(new EmulatorStores(config.filesRoot())));
+		this.server = new WireMockServer(config.withStores(new EmulatorStores(config.filesRoot(), this.journal)));
 		addCatchAll();
 	}
 
@@ -83,8 +144,18 @@ public final class EmulatorServer implements AutoCloseable {
 		return this.server.port();
 	}
 
+	/** The emulator's request handler. */
+	public Dispatcher dispatcher() {
+		return this.dispatcher;
+	}
+
 	public WireMockServer wireMock() {
 		return this.server;
+	}
+
+	/** The bytes the journal holds now, as counted against {@link #JOURNAL_BYTES}. */
+	public long journalBytes() {
+		return this.journal.retainedBytes();
 	}
 
 	/**
@@ -115,10 +186,11 @@ public final class EmulatorServer implements AutoCloseable {
 	/** WireMock's default stores with the bounded request journal. */
 	private static final class EmulatorStores extends DefaultStores {
 
-		private final RequestJournalStore journal = new BoundedRequestJournalStore(JOURNAL_ENTRIES);
+		private final RequestJournalStore journal;
 
-		EmulatorStores(FileSource root) {
+		EmulatorStores(FileSource root, RequestJournalStore journal) {
 			super(root);
+			this.journal = journal;
 		}
 
 		@Override

@@ -15,7 +15,10 @@ import com.github.tomakehurst.wiremock.http.Request;
  */
 public final class Exchange {
 
-	/** Bodies larger than this are refused before parsing. */
+	/**
+	 * Bodies larger than this (64 KiB) are refused, before they are read whole, by the
+	 * emulator's {@link FrontDoor}, and again here.
+	 */
 	public static final int MAX_BODY_BYTES = 64 * 1024;
 
 	private final Request request;
@@ -106,7 +109,7 @@ public final class Exchange {
 			return "";
 		}
 		if (body.length > MAX_BODY_BYTES) {
-			throw new HttpProblem(Responses.text(413, "Request body too large"));
+			throw MalformedRequest.tooLarge(MAX_BODY_BYTES);
 		}
 		return new String(body, StandardCharsets.UTF_8);
 	}
@@ -124,7 +127,7 @@ public final class Exchange {
 			String name = decode((eq < 0) ? pair : pair.substring(0, eq));
 			String value = (eq < 0) ? "" : decode(pair.substring(eq + 1));
 			if (params.containsKey(name)) {
-				throw new HttpProblem(Responses.text(400, "Duplicate parameter: " + Html.escape(name)));
+				throw new MalformedRequest("A parameter is given more than once");
 			}
 			params.put(name, value);
 		}
@@ -136,7 +139,7 @@ public final class Exchange {
 			return URLDecoder.decode(value, StandardCharsets.UTF_8);
 		}
 		catch (IllegalArgumentException ex) {
-			throw new HttpProblem(Responses.text(400, "Malformed percent-encoding"));
+			throw new MalformedRequest("Malformed percent-encoding");
 		}
 	}
 

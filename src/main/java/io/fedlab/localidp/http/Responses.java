@@ -10,7 +10,11 @@ import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 
 /**
  * Builders for the responses the emulators send. Every response is {@code no-store}: none
- * of them may be cached by a browser or a proxy.
+ * of them may be cached by a browser or a proxy. Every response also carries
+ * {@code X-Content-Type-Options: nosniff}, {@code X-Frame-Options: DENY} and
+ * {@code Referrer-Policy: strict-origin-when-cross-origin}, as the real hosted pages
+ * carry such headers (the values are the emulator's choice); pages add a CSP with
+ * {@code frame-ancestors 'none'}.
  */
 public final class Responses {
 
@@ -54,6 +58,9 @@ public final class Responses {
 			this.status = status;
 			this.headers.add(new HttpHeader("Cache-Control", "no-store"));
 			this.headers.add(new HttpHeader("Pragma", "no-cache"));
+			this.headers.add(new HttpHeader("X-Content-Type-Options", "nosniff"));
+			this.headers.add(new HttpHeader("X-Frame-Options", "DENY"));
+			this.headers.add(new HttpHeader("Referrer-Policy", "strict-origin-when-cross-origin"));
 		}
 
 		public Builder header(String name, String value) {

@@ -1,5 +1,7 @@
 package io.fedlab.localidp.http;
 
+import java.nio.charset.StandardCharsets;
+
 import com.github.tomakehurst.wiremock.http.ImmutableRequest;
 import com.github.tomakehurst.wiremock.http.RequestMethod;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
@@ -44,6 +46,45 @@ class BoundedRequestJournalStoreTests {
 		store.clear();
 		assertThat(store.getAll()).isEmpty();
 		assertThat(store.size()).isZero();
+	}
+
+	@Test
+	void addWhenBodyOverTheLimitThenKeptCutWithTheMarker() {
+		BoundedRequestJournalStore store = new BoundedRequestJournalStore(10, Long.MAX_VALUE, 16);
+		byte[] body = "grant_type=authorization_code&code=0123456789".getBytes(StandardCharsets.US_ASCII);
+		ServeEvent big = event("/oauth/token", body);
+		store.add(big);
+		store.put(big.getId(), big);
+		String kept = store.get(big.getId()).orElseThrow().getRequest().getBodyAsString();
+		assertThat(kept).isEqualTo("grant_type=autho…[truncated, " + body.length + " bytes]");
+		assertThat(store.get(big.getId()).orElseThrow().getRequest().formParameters()).isEmpty();
+		ServeEvent small = event("/small", "a=b".getBytes(StandardCharsets.US_ASCII));
+		store.add(small);
+		assertThat(store.get(small.getId()).orElseThrow().getRequest().getBodyAsString()).isEqualTo("a=b");
+	}
+
+	@Test
+	void addWhenOverTheByteBoundThenOldestDroppedUntilWithin() {
+		byte[] body = new byte[1000];
+		long one = BoundedRequestJournalStore.cost(event("/x", body));
+		BoundedRequestJournalStore store = new BoundedRequestJournalStore(100, 3 * one, 4096);
+		for (int i = 0; i < 10; i++) {
+			store.add(event("/x", body));
+		}
+		assertThat(store.size()).isEqualTo(3);
+		assertThat(store.retainedBytes()).isLessThanOrEqualTo(3 * one);
+		store.clear();
+		assertThat(store.retainedBytes()).isZero();
+	}
+
+	private static ServeEvent event(String path, byte[] body) {
+		return ServeEvent.of(ImmutableRequest.create()
+			.withAbsoluteUrl("http://localhost:9229" + path)
+			.withMethod(RequestMethod.POST)
+			.withProtocol("HTTP/1.1")
+			.withHeader("Content-Type", "application/x-www-form-urlencoded")
+			.withBody(body)
+			.build());
 	}
 
 	private static ServeEvent event(String path) {

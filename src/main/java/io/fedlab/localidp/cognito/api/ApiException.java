@@ -8,6 +8,9 @@ package io.fedlab.localidp.cognito.api;
  */
 final class ApiException extends RuntimeException {
 
+	/** Values longer than this are named in messages without being quoted. */
+	static final int MAX_ECHOED_VALUE = 2048;
+
 	private final String type;
 
 	private final int status;
@@ -57,7 +60,10 @@ final class ApiException extends RuntimeException {
 	 * as AWS does.
 	 */
 	static ApiException validation(String member, String value, boolean sensitive, String constraint) {
-		String shown = sensitive ? "" : ((value == null) ? "null " : "'" + value + "' ");
+		// A value longer than any constraint of the model (2048) is not echoed (emulator
+		// choice).
+		boolean hidden = sensitive || (value != null && value.length() > MAX_ECHOED_VALUE);
+		String shown = hidden ? "" : ((value == null) ? "null " : "'" + value + "' ");
 		return invalidParameter("1 validation error detected: Value " + shown + "at '" + lowerFirst(member)
 				+ "' failed to satisfy constraint: " + constraint);
 	}

@@ -1,9 +1,12 @@
 package io.fedlab.localidp.cognito.api;
 
 import java.time.Clock;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.SortedSet;
+import java.util.TreeSet;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.regex.Matcher;
@@ -20,6 +23,7 @@ import io.fedlab.localidp.cognito.tokens.PoolKeys;
 import io.fedlab.localidp.http.Dispatcher;
 import io.fedlab.localidp.http.Exchange;
 import io.fedlab.localidp.http.HttpProblem;
+import io.fedlab.localidp.http.MalformedRequest;
 import io.fedlab.localidp.http.Responses;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -56,6 +60,9 @@ public final class CognitoApiDispatcher extends Dispatcher {
 	private static final Pattern WELL_KNOWN = Pattern
 		.compile("/([^/]+)/\\.well-known/(openid-configuration|jwks\\.json)");
 
+	/** The longest {@code x-amzn-ErrorMessage} header sent. */
+	private static final int MAX_HEADER_MESSAGE = 1024;
+
 	private static final Set<String> UNSIGNED = Set.of("GetUser", "RevokeToken", "GlobalSignOut");
 
 	private final CognitoStore store;
@@ -91,6 +98,22 @@ public final class CognitoApiDispatcher extends Dispatcher {
 	@Override
 	public String getName() {
 		return "local-cognito-api";
+	}
+
+	/**
+	 * Unreadable input, in the API's error shape: 400 {@code SerializationException}, or
+	 * {@code InvalidParameterException} for a body over the size limit (emulator choice:
+	 * cognito.md documents neither).
+	 */
+	@Override
+	public ResponseDefinition badRequest(String method, String path, MalformedRequest problem) {
+		return error(problem.tooLarge() ? ApiException.invalidParameter(problem.getMessage())
+				: ApiException.serialization(problem.getMessage()));
+	}
+
+	/** The operations this API answers, by name (the part after the target prefix). */
+	public SortedSet<String> operationNames() {
+		return Collections.unmodifiableSortedSet(new TreeSet<>(this.operations.keySet()));
 	}
 
 	/**
@@ -134,7 +157,7 @@ public final class CognitoApiDispatcher extends Dispatcher {
 		catch (ApiException ex) {
 			return error(ex);
 		}
-		catch (HttpProblem problem) {
+		catch (HttpProblem | MalformedRequest problem) {
 			throw problem;
 		}
 		catch (RuntimeException ex) {
@@ -170,10 +193,14 @@ public final class CognitoApiDispatcher extends Dispatcher {
 			.build();
 	}
 
-	/** Header values must be printable ASCII; anything else becomes '?'. */
+	/**
+	 * Header values must be printable ASCII (anything else becomes '?') and short: at
+	 * most {@value #MAX_HEADER_MESSAGE} characters, the rest cut with "...".
+	 */
 	private static String ascii(String text) {
-		StringBuilder out = new StringBuilder(text.length());
-		for (char c : text.toCharArray()) {
+		String cut = (text.length() > MAX_HEADER_MESSAGE) ? text.substring(0, MAX_HEADER_MESSAGE - 3) + "..." : text;
+		StringBuilder out = new StringBuilder(cut.length());
+		for (char c : cut.toCharArray()) {
 			out.append((c >= 0x20 && c < 0x7f) ? c : '?');
 		}
 		return out.toString();

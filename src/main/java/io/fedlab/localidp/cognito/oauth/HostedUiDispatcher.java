@@ -28,6 +28,7 @@ import io.fedlab.localidp.cognito.tokens.Grant;
 import io.fedlab.localidp.http.Dispatcher;
 import io.fedlab.localidp.http.Exchange;
 import io.fedlab.localidp.http.HttpProblem;
+import io.fedlab.localidp.http.MalformedRequest;
 import io.fedlab.localidp.http.Responses;
 
 /**
@@ -125,6 +126,16 @@ public final class HostedUiDispatcher extends Dispatcher {
 	@Override
 	public String getName() {
 		return "local-cognito-hosted-ui";
+	}
+
+	/**
+	 * Unreadable input: the OAuth endpoints' {@code 400 invalid_request} JSON, and the
+	 * hosted UI's error page (400) everywhere else.
+	 */
+	@Override
+	public ResponseDefinition badRequest(String method, String path, MalformedRequest problem) {
+		ResponseDefinition endpoint = OAuthEndpoints.malformed(path);
+		return (endpoint != null) ? endpoint : Pages.error("invalid_request");
 	}
 
 	/** Live hosted-UI sessions ({@code cognito} cookies), for memory checks. */

@@ -78,7 +78,11 @@ final class OAuthEndpoints {
 			return preflight("POST, OPTIONS");
 		}
 		if (!ex.method().equals("POST")) {
-			return Responses.status(405).header("Allow", "POST").body("Method not allowed").build();
+			return Responses.status(405)
+				.header("Allow", "POST")
+				.header("Content-Type", "text/plain;charset=UTF-8")
+				.body("Method not allowed")
+				.build();
 		}
 		if (!isForm(ex)) {
 			return tokenError("invalid_request", null);
@@ -277,6 +281,7 @@ final class OAuthEndpoints {
 			return Responses.status(405)
 				.header("Allow", "GET")
 				.header(CORS_ORIGIN, "*")
+				.header("Content-Type", "text/plain;charset=UTF-8")
 				.body("Method not allowed")
 				.build();
 		}
@@ -426,6 +431,29 @@ final class OAuthEndpoints {
 			response.header(CORS_ORIGIN, "*");
 		}
 		return response.json(Json.write(body)).build();
+	}
+
+	/**
+	 * A request to {@code path} that cannot be read: {@code 400 invalid_request} in each
+	 * endpoint's documented shape (cognito.md §1.6, §1.7, §1.8); null for the other
+	 * paths.
+	 */
+	static ResponseDefinition malformed(String path) {
+		return switch (path) {
+			case "/oauth2/token" -> tokenError("invalid_request", null);
+			case "/oauth2/revoke" -> jsonError(400, "invalid_request", null, false);
+			case "/oauth2/userInfo" -> {
+				Map<String, Object> body = new LinkedHashMap<>();
+				body.put("error", "invalid_request");
+				body.put("error_description", "Bad OAuth2 request at UserInfo Endpoint");
+				yield Responses.status(400)
+					.header("WWW-Authenticate", USERINFO_BAD_REQUEST)
+					.header(CORS_ORIGIN, "*")
+					.json(Json.write(body))
+					.build();
+			}
+			default -> null;
+		};
 	}
 
 	private static ResponseDefinition preflight(String methods) {
