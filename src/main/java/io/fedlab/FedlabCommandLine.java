@@ -81,6 +81,11 @@ final class FedlabCommandLine {
 		if (ProvisioningCommand.handles(args)) {
 			return new Launch(Mode.PROVISIONING, args, 0);
 		}
+		if (firstNotProperty(Arrays.asList(args)) == null) {
+			// The web app with Spring properties only, the usual case: its start-up loads
+			// no picocli class (whose Java 5 classes an AppCDS archive cannot hold).
+			return new Launch(Mode.WEB_APP, args, 0);
+		}
 		WebApp webApp = new WebApp();
 		Emulators emulators = new Emulators();
 		CommandLine root = commandLine(webApp, emulators, out, err);
@@ -140,7 +145,8 @@ final class FedlabCommandLine {
 
 	private static String firstNotProperty(List<String> arguments) {
 		for (String argument : arguments) {
-			if (!PROPERTY.matcher(argument).matches() && !SWITCHES.contains(argument)) {
+			if (!PROPERTY.matcher(argument).matches() && !SWITCHES.contains(argument)
+					|| argument.startsWith("--help=")) {
 				return argument;
 			}
 		}
