@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -84,6 +86,28 @@ class CommandLineIT {
 		assertNothingStarted(setup);
 	}
 
+	@Test
+	void jarWhenEmulatorsThenStackUpAppEnvWrittenAndBannerNamesNoApp() throws Exception {
+		Process process = start("emulators");
+		try {
+			Path appEnv = this.work.resolve("data").resolve("app.env");
+			Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
+			while (!Files.exists(appEnv) && process.isAlive() && Instant.now().isBefore(deadline)) {
+				Thread.sleep(250);
+			}
+			String stdout = Files.readString(this.work.resolve("stdout"), StandardCharsets.UTF_8);
+			assertThat(appEnv).as(stdout).exists();
+			assertThat(stdout).contains("Local stack is up", "App                       none in this process")
+				.doesNotContain("App                       http");
+		}
+		finally {
+			process.destroy();
+			if (!process.waitFor(20, TimeUnit.SECONDS)) {
+				process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+			}
+		}
+	}
+
 	private void assertNothingStarted(Run run) {
 		String all = run.stdout() + run.stderr();
 		assertThat(all).doesNotContain("Tomcat", "Local stack is up", "Started ", "WireMock");
@@ -92,8 +116,26 @@ class CommandLineIT {
 	}
 
 	private Run run(String... args) throws IOException, InterruptedException {
+		Process process = start(args);
+		Path stdout = this.work.resolve("stdout");
+		Path stderr = this.work.resolve("stderr");
+		if (!process.waitFor(60, TimeUnit.SECONDS)) {
+			process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+			fail("java -jar fedlab.jar " + String.join(" ", args) + " did not end: it started something ("
+					+ Files.readString(stdout, StandardCharsets.UTF_8) + ")");
+		}
+		return new Run(process.exitValue(), Files.readString(stdout, StandardCharsets.UTF_8),
+				Files.readString(stderr, StandardCharsets.UTF_8));
+	}
+
+	/**
+	 * Starts the jar with {@code args}, every port a free one and the data folder a
+	 * temporary one.
+	 */
+	private Process start(String... args) throws IOException {
 		List<String> argv = new ArrayList<>();
 		argv.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+		argv.add("-Xmx256m");
 		argv.add("-jar");
 		argv.add(builtJar().toString());
 		argv.addAll(List.of(args));
@@ -110,14 +152,7 @@ class CommandLineIT {
 		env.put("LOCAL_HOSTED_UI_PORT", "0");
 		env.put("LOCAL_AUTH0_PORT", "0");
 		env.put("LOCAL_DATA_DIR", this.work.resolve("data").toString());
-		Process process = builder.start();
-		if (!process.waitFor(60, TimeUnit.SECONDS)) {
-			process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-			fail("java -jar fedlab.jar " + String.join(" ", args) + " did not end: it started something ("
-					+ Files.readString(stdout, StandardCharsets.UTF_8) + ")");
-		}
-		return new Run(process.exitValue(), Files.readString(stdout, StandardCharsets.UTF_8),
-				Files.readString(stderr, StandardCharsets.UTF_8));
+		return builder.start();
 	}
 
 	private static Path builtJar() throws IOException {
