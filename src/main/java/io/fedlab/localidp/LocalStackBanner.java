@@ -4,12 +4,18 @@ import io.fedlab.localidp.auth0.Auth0User;
 
 /**
  * The lines printed once when the local stack is up: every URL, the pool, the test users.
+ * With no app in the process ({@code emulators}), no app URL: the settings of the app the
+ * pool serves are in {@code app.env}.
  */
 final class LocalStackBanner {
 
 	private LocalStackBanner() {
 	}
 
+	/**
+	 * The banner; {@code appBaseUrl} is the URL of the app running in this process, or
+	 * {@code null} when none does.
+	 */
 	static String text(LocalStack stack, String appBaseUrl) {
 		LocalStackSettings s = stack.settings();
 		LocalProvisioning.Result p = stack.provisioned();
@@ -21,7 +27,14 @@ final class LocalStackBanner {
 		}
 		else {
 			out.append("  Local stack is up (Cognito and Auth0 emulators on WireMock)\n");
-			out.append("  App                       ").append(appBaseUrl).append('\n');
+			if (appBaseUrl != null) {
+				out.append("  App                       ").append(appBaseUrl).append('\n');
+			}
+			else {
+				out.append("  App                       none in this process (its settings: ")
+					.append(s.dataDir().resolve("app.env"))
+					.append(")\n");
+			}
 			out.append("  Cognito issuer            ").append(s.cognitoIssuer(p.userPoolId())).append('\n');
 			out.append("  Cognito API (--endpoint-url) ").append(s.cognitoApiUrl()).append('\n');
 			out.append("  Cognito domain (hosted UI) ").append(s.hostedUiUrl()).append('\n');

@@ -13,6 +13,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
+import org.springframework.web.context.ConfigurableWebApplicationContext;
 
 import io.fedlab.localidp.http.FreePorts;
 
@@ -59,7 +60,9 @@ public final class LocalStackInitializer implements ApplicationContextInitialize
 				stack.close();
 			}
 		});
-		log.info(LocalStackBanner.text(stack, appBaseUrl));
+		// `emulators` runs no web app: no app URL in the banner.
+		log.info(LocalStackBanner.text(stack,
+				(context instanceof ConfigurableWebApplicationContext) ? appBaseUrl : null));
 	}
 
 	static LocalStackSettings settings(ConfigurableEnvironment env) {

@@ -9,10 +9,15 @@ import java.net.http.HttpClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.interceptor.Context;
@@ -29,20 +34,26 @@ import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityPr
  * doctor --config &lt;file&gt; [--json] [--region r] [--endpoint-url u] [--pool-id id] [--client-id id] [--issuer url]
  * </pre>
  *
+ * Their options are parsed by picocli, which also prints each command's usage
+ * ({@code setup --help}); {@link #commandLines()} gives them to the launcher's usage.
  * Failures are one line on standard error, never a stack trace. Exit codes: 0 success
  * (doctor: no FAIL), 1 failure or FAIL findings or setup conflicts, 2 usage or
  * configuration error.
  */
 public final class ProvisioningCommand {
 
-	static final String USAGE = """
-			usage: setup  --config <file> [--dry-run] [--show-secret] [--region r] [--endpoint-url u]
-			       doctor --config <file> [--json] [--region r] [--endpoint-url u] [--pool-id id] [--client-id id]
-			              [--issuer url]   (the pool's issuer, when it is not the one the endpoint implies)
-			Credentials come from the AWS SDK default chain (AWS_PROFILE, AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY,
-			SSO, instance role); a loopback --endpoint-url (the local emulator) uses dummy credentials.""";
+	static final String CREDENTIALS = "Credentials come from the AWS SDK default chain (AWS_PROFILE, AWS_ACCESS_KEY_ID and "
+			+ "AWS_SECRET_ACCESS_KEY, SSO, instance role); a loopback --endpoint-url (the local emulator) uses dummy "
+			+ "credentials.";
+
+	static final String OTHER_COMMANDS = "Every command (the web app, emulators, setup, doctor): java -jar fedlab.jar --help";
 
 	private ProvisioningCommand() {
+	}
+
+	/** {@code setup} and {@code doctor} as picocli commands, for the launcher's usage. */
+	public static List<CommandLine> commandLines() {
+		return List.of(Options.commandLine(new SetupOptions()), Options.commandLine(new DoctorOptions()));
 	}
 
 	/** Whether {@code args} asks for one of these commands. */
@@ -59,13 +70,18 @@ public final class ProvisioningCommand {
 		try {
 			options = Options.parse(args);
 		}
+		catch (UsageException ex) {
+			err.println("error: " + ex.getMessage());
+			err.print(ex.usage());
+			return 2;
+		}
 		catch (IllegalArgumentException ex) {
 			err.println("error: " + ex.getMessage());
-			err.println(USAGE);
+			err.println(OTHER_COMMANDS);
 			return 2;
 		}
 		if (options.help) {
-			out.println(USAGE);
+			out.print(options.usage());
 			return 0;
 		}
 		LastOperation last = new LastOperation();
@@ -237,11 +253,30 @@ public final class ProvisioningCommand {
 
 	}
 
-	private static final class Options {
+	/**
+	 * The options both commands share; {@link SetupOptions} and {@link DoctorOptions} add
+	 * their own. Parsed by picocli, which also writes each command's usage.
+	 */
+	abstract static class Options {
 
-		String command;
+		final String command;
 
+		@Option(names = { "-h", "--help" }, usageHelp = true, description = "Print this usage and exit.")
+		boolean help;
+
+		@Option(names = "--config", paramLabel = "<file>",
+				description = "The setup file (see config/setup.example.yml).")
 		Path config;
+
+		@Option(names = "--region", paramLabel = "<region>",
+				description = "The region, when the file has no pool.region (also FEDLAB_REGION).")
+		String region;
+
+		@Option(names = "--endpoint-url", paramLabel = "<url>",
+				description = "The Cognito API to call instead of AWS's (a loopback URL uses dummy credentials).")
+		String endpointUrl;
+
+		URI endpoint;
 
 		boolean dryRun;
 
@@ -249,75 +284,137 @@ public final class ProvisioningCommand {
 
 		boolean json;
 
-		boolean help;
-
-		String region;
-
-		URI endpoint;
-
 		String poolId;
 
 		String clientId;
 
 		String issuer;
 
+		Options(String command) {
+			this.command = command;
+		}
+
+		/** Parses {@code args}, whose first is {@code setup} or {@code doctor}. */
 		static Options parse(String[] args) {
-			Options options = new Options();
 			if (args.length == 0 || !(args[0].equals("setup") || args[0].equals("doctor"))) {
 				throw new IllegalArgumentException("the first argument must be setup or doctor");
 			}
-			options.command = args[0];
-			for (int i = 1; i < args.length; i++) {
-				String arg = args[i];
-				switch (arg) {
-					case "--help", "-h" -> options.help = true;
-					case "--dry-run" -> options.dryRun = onlyFor(options, "setup", arg);
-					case "--show-secret" -> options.showSecret = onlyFor(options, "setup", arg);
-					case "--json" -> options.json = onlyFor(options, "doctor", arg);
-					case "--config" -> options.config = Path.of(value(args, ++i, arg));
-					case "--region" -> options.region = value(args, ++i, arg);
-					case "--endpoint-url" -> options.endpoint = endpoint(value(args, ++i, arg));
-					case "--pool-id" -> options.poolId = value(args, ++i, arg);
-					case "--client-id" -> options.clientId = value(args, ++i, arg);
-					case "--issuer" -> options.issuer = value(args, ++i, arg);
-					default -> throw new IllegalArgumentException("unknown option " + arg);
-				}
+			Options options = args[0].equals("setup") ? new SetupOptions() : new DoctorOptions();
+			CommandLine commandLine = commandLine(options);
+			try {
+				commandLine.parseArgs(Arrays.copyOfRange(args, 1, args.length));
+			}
+			catch (ParameterException ex) {
+				throw new UsageException(ex.getMessage(), commandLine);
 			}
 			if (options.config == null && !options.help) {
-				throw new IllegalArgumentException("--config <file> is required");
+				throw new UsageException("--config <file> is required", commandLine);
 			}
-			if (options.command.equals("setup") && (options.poolId != null || options.clientId != null)) {
-				throw new IllegalArgumentException(
-						"--pool-id and --client-id are for doctor; setup finds them by name");
+			if (options.endpointUrl != null) {
+				options.endpoint = endpointUri(options.endpointUrl);
 			}
 			return options;
 		}
 
-		private static boolean onlyFor(Options options, String command, String arg) {
-			if (!options.command.equals(command)) {
-				throw new IllegalArgumentException(arg + " is an option of " + command);
-			}
-			return true;
+		String usage() {
+			return commandLine(this).getUsageMessage(CommandLine.Help.Ansi.OFF);
 		}
 
-		private static String value(String[] args, int i, String option) {
-			if (i >= args.length || args[i].startsWith("--")) {
-				throw new IllegalArgumentException(option + " needs a value");
-			}
-			return args[i];
+		static CommandLine commandLine(Options options) {
+			return new CommandLine(options).setExpandAtFiles(false).setUsageHelpWidth(100);
 		}
 
-		private static URI endpoint(String value) {
+		private static URI endpointUri(String value) {
 			try {
 				URI uri = URI.create(value);
-				if (uri.getScheme() == null || uri.getHost() == null) {
-					throw new IllegalArgumentException("--endpoint-url must be an absolute URL, not " + value);
+				if (uri.getScheme() != null && uri.getHost() != null) {
+					return uri;
 				}
-				return uri;
 			}
 			catch (IllegalArgumentException ex) {
-				throw new IllegalArgumentException("--endpoint-url must be an absolute URL, not " + value);
+				// reported below
 			}
+			throw new IllegalArgumentException("--endpoint-url must be an absolute URL, not " + value);
+		}
+
+	}
+
+	@Command(name = "setup", sortOptions = false,
+			customSynopsis = {
+					"java -jar fedlab.jar setup --config=<file> [--dry-run] [--show-secret] [--region=<region>]",
+					"                                [--endpoint-url=<url>]" },
+			description = { "Create or update a user pool, its domain, the Auth0 identity provider, the app client "
+					+ "and groups from one file, idempotently; ends with the values to enter in Auth0." },
+			footer = { "", CREDENTIALS, "Exit codes: 0 done, 1 failure or conflicts, 2 usage or configuration error.",
+					OTHER_COMMANDS })
+	static final class SetupOptions extends Options {
+
+		SetupOptions() {
+			super("setup");
+		}
+
+		@Option(names = "--dry-run", description = "Print the plan; change nothing.")
+		void dryRun(boolean value) {
+			this.dryRun = value;
+		}
+
+		@Option(names = "--show-secret", description = "Print the app client's secret in the checklist.")
+		void showSecret(boolean value) {
+			this.showSecret = value;
+		}
+
+	}
+
+	@Command(name = "doctor", sortOptions = false,
+			customSynopsis = {
+					"java -jar fedlab.jar doctor --config=<file> [--json] [--region=<region>] [--endpoint-url=<url>]",
+					"                                 [--pool-id=<id>] [--client-id=<id>] [--issuer=<url>]" },
+			description = { "Check a user pool, its app client, the Auth0 identity provider and the URLs end to end, "
+					+ "read-only; names the fix for each problem." },
+			footer = { "", CREDENTIALS,
+					"Exit codes: 0 nothing failed, 1 a check failed, 2 usage or configuration error.", OTHER_COMMANDS })
+	static final class DoctorOptions extends Options {
+
+		DoctorOptions() {
+			super("doctor");
+		}
+
+		@Option(names = "--json", description = "The report as JSON, for scripts.")
+		void json(boolean value) {
+			this.json = value;
+		}
+
+		@Option(names = "--pool-id", paramLabel = "<id>", description = "The pool, when its name is not unique.")
+		void poolId(String value) {
+			this.poolId = value;
+		}
+
+		@Option(names = "--client-id", paramLabel = "<id>",
+				description = "The app client, when its name is not unique.")
+		void clientId(String value) {
+			this.clientId = value;
+		}
+
+		@Option(names = "--issuer", paramLabel = "<url>",
+				description = "The pool's issuer, when it is not the one the endpoint implies.")
+		void issuer(String value) {
+			this.issuer = value;
+		}
+
+	}
+
+	/** A usage error, with the command line whose usage to print. */
+	static final class UsageException extends IllegalArgumentException {
+
+		private final transient CommandLine commandLine;
+
+		UsageException(String message, CommandLine commandLine) {
+			super(message);
+			this.commandLine = commandLine;
+		}
+
+		String usage() {
+			return this.commandLine.getUsageMessage(CommandLine.Help.Ansi.OFF);
 		}
 
 	}

@@ -213,7 +213,7 @@ class ProvisioningCommandIT {
 	@Test
 	void runWhenOptionUnknownThenUsage() {
 		assertThat(run("setup", "--config", this.config.toString(), "--jsn")).isEqualTo(2);
-		assertThat(this.err).contains("unknown option --jsn", "usage:");
+		assertThat(this.err).contains("Unknown option: '--jsn'", "Usage: java -jar fedlab.jar setup");
 	}
 
 }
