@@ -69,7 +69,7 @@ class SignInFaultsBrowserIT {
 
 			assertThat(failed.title()).contains("Auth0").contains("500");
 			assertThat(failed.cause()).contains("server error");
-			assertThat(failed.fix()).contains("/__admin/mappings/reset");
+			assertThat(failed.fix()).contains("DELETE /__admin/mappings/<id>").doesNotContain("reset");
 		}
 		finally {
 			removeStub(this.sites.auth0(), stub);
