@@ -10,8 +10,8 @@ import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * The values to enter in the Auth0 application and the Cognito app client, generated from
- * the running configuration: the manual checklist of setup-article.md, corrected where
- * the article is wrong (auth0.md §8, §10; cognito.md §2).
+ * the running configuration: the manual checklist of the setup article, corrected where
+ * the article is wrong (emulated-behaviour.md §S1, §A8, §A10, §C2).
  */
 final class SetupChecklist {
 

@@ -9,9 +9,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The exact values to type into the Auth0 application (setup-article.md "Configure
- * Auth0"; auth0.md §8–§10) and the app's environment, computed from the provisioned pool.
- * Plain Java with no AWS SDK types, so the web app's setup-checklist page can reuse it.
+ * The exact values to type into the Auth0 application (the setup article's "Configure
+ * Auth0", corrected as emulated-behaviour.md §S1, §A8 and §A10 say) and the app's
+ * environment, computed from the provisioned pool. Plain Java with no AWS SDK types, so
+ * the web app's setup-checklist page can reuse it.
  */
 public final class Auth0Checklist {
 
@@ -55,14 +56,17 @@ public final class Auth0Checklist {
 
 	}
 
-	/** Cognito's federation callback: where Auth0 sends the code (cognito.md §7.1). */
+	/**
+	 * Cognito's federation callback: where Auth0 sends the code (emulated-behaviour.md
+	 * §C7.1).
+	 */
 	public String allowedCallbackUrl() {
 		return this.domainUrl + "/oauth2/idpresponse";
 	}
 
 	/**
-	 * The URL Auth0 uses to restart a login without context (auth0.md §8): Cognito's
-	 * {@code /login} for this client, returning to the app.
+	 * The URL Auth0 uses to restart a login without context (emulated-behaviour.md §A8):
+	 * Cognito's {@code /login} for this client, returning to the app.
 	 */
 	public String applicationLoginUri() {
 		return this.domainUrl + "/login?response_type=code&client_id=" + enc(this.clientId) + "&redirect_uri="
@@ -71,7 +75,7 @@ public final class Auth0Checklist {
 
 	/**
 	 * Auth0 accepts an Application Login URI only over https and not on localhost
-	 * (auth0.md §8, §11.10).
+	 * (emulated-behaviour.md §A8, §A11 fact 10).
 	 */
 	public boolean applicationLoginUriAccepted() {
 		try {
@@ -87,7 +91,7 @@ public final class Auth0Checklist {
 
 	/**
 	 * Auth0's {@code /v2/logout} {@code returnTo} target in the Auth0-first logout chain;
-	 * Auth0 ignores its query (auth0.md §10 pattern A).
+	 * Auth0 ignores its query (emulated-behaviour.md §A10 pattern A).
 	 */
 	public String allowedLogoutUrl() {
 		return this.domainUrl + "/logout";

@@ -127,7 +127,7 @@ public final class Doctor {
 							+ issuerDifference(expected, actual),
 					"set the app's issuer-uri to exactly " + actual
 							+ " (the issuer host cognito-idp.<region>.amazonaws.com/<poolId>, not the pool domain;"
-							+ " cognito.md §3)"));
+							+ " docs/emulated-behaviour.md §C3)"));
 		}
 		return fetched.document();
 	}
@@ -202,7 +202,7 @@ public final class Doctor {
 					"AllowedOAuthFlowsUserPoolClient is false: the hosted UI ignores the client's flows, scopes and"
 							+ " callback URLs, so every sign-in fails",
 					"set AllowedOAuthFlowsUserPoolClient to true (console: app client > Login pages > Edit; or run"
-							+ " setup), sending every other client setting along (cognito.md §6)"));
+							+ " setup), sending every other client setting along (docs/emulated-behaviour.md §C6)"));
 		}
 		List<String> flows = c.allowedOAuthFlowsAsStrings();
 		if (flows.contains("code")) {
@@ -297,7 +297,8 @@ public final class Doctor {
 		else {
 			findings.add(Finding.fail(id,
 					String.join("; ", problems) + ". Cognito compares byte for byte, so this gives " + symptom,
-					"register exactly " + expected + " in the client's " + field + " (setup does; cognito.md §2)"));
+					"register exactly " + expected + " in the client's " + field
+							+ " (setup does; docs/emulated-behaviour.md §C2)"));
 		}
 	}
 
@@ -329,7 +330,7 @@ public final class Doctor {
 			findings.add(Finding.fail("idp.exists",
 					"no identity provider is named '" + name + "', but '" + other
 							+ "' is: identity_provider is case-sensitive, so the hosted UI answers \"Login option is"
-							+ " not available\" (cognito.md §7.10)",
+							+ " not available\" (docs/emulated-behaviour.md §C7.10)",
 					"make the app send identity_provider=" + other + ", or create the provider as '" + name
 							+ "' (setup) and list it on the app client"));
 			return CognitoLookups.identityProvider(this.client, input.userPoolId(), other);
@@ -367,7 +368,7 @@ public final class Doctor {
 	/**
 	 * Fetches {@code <oidc_issuer>/.well-known/openid-configuration} literally, as
 	 * Cognito does, and compares the document's issuer with {@code oidc_issuer}
-	 * (cognito.md §7.3; auth0.md §9, §11.1).
+	 * (emulated-behaviour.md §C7.3, §A9, §A11 fact 1).
 	 */
 	private JsonNode upstreamIssuer(String configured, List<Finding> findings) {
 		if (configured == null || configured.isEmpty()) {
@@ -377,7 +378,7 @@ public final class Doctor {
 		}
 		if (!CognitoLookups.usesEndpointOverride(this.client) && !configured.startsWith("https://")) {
 			findings.add(Finding.fail("idp.issuer.https", "oidc_issuer " + configured + " is not https",
-					"Cognito requires an https issuer on port 443 (cognito.md §6)"));
+					"Cognito requires an https issuer on port 443 (docs/emulated-behaviour.md §C6)"));
 		}
 		String url = configured + "/.well-known/openid-configuration";
 		Fetched fetched = fetch(url);
@@ -406,11 +407,12 @@ public final class Doctor {
 		else if (discovered != null && discovered.equals(configured + "/")) {
 			// Auth0's shape: discovery at the slash-less issuer, `issuer` with the slash;
 			// Cognito
-			// compares the ID token's iss with the discovered issuer (cognito.md §7.3
+			// compares the ID token's iss with the discovered issuer
+			// (docs/emulated-behaviour.md §C7.3
 			// emulator choice).
 			findings.add(Finding.pass("idp.issuer",
 					"oidc_issuer " + configured + " has no trailing slash and its discovery document says " + discovered
-							+ ", which is how Auth0 must be configured (auth0.md §9)"));
+							+ ", which is how Auth0 must be configured (docs/emulated-behaviour.md §A9)"));
 		}
 		else if (withoutSlash != null && withoutSlash.equals(discovered)) {
 			findings.add(Finding.fail("idp.issuer",
@@ -482,9 +484,8 @@ public final class Doctor {
 					+ Setup.requiredAttributes(pool) + " is mapped and its scope requested"));
 		}
 		else {
-			findings.add(Finding.fail("idp.required-attributes",
-					String.join("; ", problems)
-							+ ": federated sign-in fails with \"attributes required\" (cognito.md §7.5, §7.6)",
+			findings.add(Finding.fail("idp.required-attributes", String.join("; ", problems)
+					+ ": federated sign-in fails with \"attributes required\" (docs/emulated-behaviour.md §C7.5, §C7.6)",
 					String.join("; ", fixes)));
 		}
 		if (mapping.containsKey("email") && !mapping.containsKey("email_verified")) {

@@ -4,7 +4,10 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The values of setup-article.md "Configure Auth0", with auth0.md §8–§10 applied. */
+/**
+ * The values of the setup article's "Configure Auth0", corrected as emulated-behaviour.md
+ * §S1 says.
+ */
 class Auth0ChecklistTests {
 
 	private final Auth0Checklist checklist = new Auth0Checklist("https://fedlab.auth.eu-west-1.amazoncognito.com/",
@@ -38,8 +41,9 @@ class Auth0ChecklistTests {
 
 	@Test
 	void logoutUrlWhenRenderedThenCognitoLogoutWithoutQuery() {
-		// Auth0 ignores the query of returnTo when matching Allowed Logout URLs (auth0.md
-		// §10 pattern A).
+		// Auth0 ignores the query of returnTo when matching Allowed Logout URLs
+		// (emulated-behaviour.md
+		// §A10 pattern A).
 		assertThat(this.checklist.allowedLogoutUrl())
 			.isEqualTo("https://fedlab.auth.eu-west-1.amazoncognito.com/logout");
 	}

@@ -84,7 +84,7 @@ class DoctorIT {
 		assertThat(report.find("cognito.discovery").status()).isEqualTo(Finding.Status.PASS);
 		assertThat(report.find("domain.active").message()).contains("ACTIVE", this.stack.hostedUiUrl);
 		// Auth0's discovery issuer has the slash, oidc_issuer has not: the correct shape
-		// (auth0.md §9).
+		// (emulated-behaviour.md §A9).
 		assertThat(report.find("idp.issuer").status()).isEqualTo(Finding.Status.PASS);
 		assertThat(report.find("idp.required-attributes").status()).isEqualTo(Finding.Status.PASS);
 		assertThat(report.withStatus(Finding.Status.MANUAL)).extracting(Finding::message)
