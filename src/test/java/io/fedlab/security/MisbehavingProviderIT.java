@@ -135,8 +135,7 @@ class MisbehavingProviderIT {
 
 	@Test
 	void callbackWhenIdTokenHasAnExtraAudienceWithoutAzpThenRejectedWithoutSession() {
-		// "aud=[client, other] without azp must be rejected" (emulated-behaviour.md
-		// §R1.4)
+		// An extra audience without azp is rejected (emulated-behaviour.md §R1.4)
 		SignIn signIn = startSignIn();
 		serveIdToken(TestIdTokens.sign(idToken(signIn.nonce()).audience(List.of(clientId(), "other-client")).build(),
 				idTokenKey()));

@@ -773,7 +773,7 @@ class HostedUiFederationIT {
 
 	@Test
 	void logoutWhenLogoutUriAndRedirectUriBothGivenThenLogoutUriWins() throws Exception {
-		// emulated-behaviour.md §C9 fact 2, §C1.9: "Both given → logout_uri wins".
+		// emulated-behaviour.md §C9 fact 2, §C1.9: with both, logout_uri wins.
 		signIn(authorizeParams("Auth0"));
 		Map<String, String> both = new LinkedHashMap<>();
 		both.put("client_id", clientId);
