@@ -6,7 +6,7 @@ import java.util.List;
  * A user's profile as the user pool's {@code GetUser} returns it (emulated-behaviour.md
  * §C6).
  *
- * @param username the pool username ({@code Auth0_auth0|…} for a federated user, case per
+ * @param username the pool username ({@code auth0_auth0|…} for a federated user, case per
  * emulated-behaviour.md §C1.4)
  * @param attributes the user attributes, in the order Cognito sent them;
  * {@code identities} is a JSON string here (emulated-behaviour.md §C9 fact 6)

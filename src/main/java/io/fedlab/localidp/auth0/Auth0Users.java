@@ -42,7 +42,7 @@ import java.util.Set;
  * <p>
  * User ids are {@code auth0|} plus the first 24 hex digits of SHA-256(seed, NUL, the
  * lowercased email): stable across restarts for the same seed, so the Cognito user
- * {@code Auth0_auth0|…} stays the same person (emulated-behaviour.md §C7.9).
+ * {@code auth0_auth0|…} stays the same person (emulated-behaviour.md §C7.9).
  */
 public final class Auth0Users {
 
