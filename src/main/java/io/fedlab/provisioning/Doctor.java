@@ -95,7 +95,7 @@ public final class Doctor {
 			return new DoctorReport(findings);
 		}
 
-		String domainUrl = domain(pool, discovery, findings);
+		String domainUrl = domain(pool, discovery, input.domainUrl(), findings);
 		UserPoolClientType appClient = appClient(input, findings);
 		IdentityProviderType idp = identityProvider(input, findings);
 		if (idp != null) {
@@ -144,12 +144,25 @@ public final class Doctor {
 
 	// Domain
 
-	private String domain(UserPoolType pool, JsonNode discovery, List<Finding> findings) {
-		String domainUrl = null;
+	/**
+	 * The pool domain's base URL the rest of the report names: the configured one
+	 * ({@code FEDLAB_DOMAIN_URL}) first, else the one Cognito's discovery lists, else the
+	 * standard prefix domain.
+	 */
+	private String domain(UserPoolType pool, JsonNode discovery, String configured, List<Finding> findings) {
+		String discovered = null;
 		String authorize = (discovery != null) ? text(discovery, "authorization_endpoint") : null;
 		if (authorize != null && authorize.endsWith("/oauth2/authorize")) {
-			domainUrl = authorize.substring(0, authorize.length() - "/oauth2/authorize".length());
+			discovered = authorize.substring(0, authorize.length() - "/oauth2/authorize".length());
 		}
+		if (configured != null && discovered != null && !discovered.isEmpty() && !configured.equals(discovered)) {
+			findings.add(Finding.warn("domain.url",
+					"Cognito's discovery lists the pool domain " + discovered + ", but the configured domain URL is "
+							+ configured,
+					"the checks below use " + configured
+							+ "; set pool.domain-url (FEDLAB_DOMAIN_URL) to the domain the app and Auth0 really use"));
+		}
+		String domainUrl = (configured != null) ? configured : discovered;
 		String prefix = pool.domain();
 		if (prefix == null || prefix.isEmpty()) {
 			findings.add(Finding.fail("domain.active",

@@ -162,7 +162,7 @@ public final class ProvisioningCommand {
 			.build();
 		DoctorInput base = DoctorInput.from(config, poolId, clientId);
 		DoctorInput input = new DoctorInput(base.userPoolId(), options.issuer, base.clientId(), base.callbackUrls(),
-				base.signOutUrls(), base.identityProviderName(), base.expectedIssuer());
+				base.signOutUrls(), base.identityProviderName(), base.expectedIssuer(), base.domainUrl());
 		DoctorReport report = new Doctor(client, http).check(input);
 		out.print(options.json ? report.toJson() + System.lineSeparator() : report.toText());
 		return report.exitCode();

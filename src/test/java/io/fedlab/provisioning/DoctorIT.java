@@ -97,6 +97,36 @@ class DoctorIT {
 	}
 
 	@Test
+	void checkWhenDomainUrlConfiguredThenTheManualChecksNameThatDomain() {
+		SetupResult result = setup(this.stack.config().build());
+		// A second local pool: FEDLAB_DOMAIN_URL names its own local domain, which is not
+		// the one the pool's discovery lists.
+		SetupConfig second = this.stack.config().domainUrl("http://127.0.0.1:9231/").build();
+
+		DoctorReport report = doctor(second, result);
+
+		assertThat(report.withStatus(Finding.Status.MANUAL)).extracting(Finding::message)
+			.anyMatch((m) -> m.contains("http://127.0.0.1:9231/oauth2/idpresponse"))
+			.anyMatch((m) -> m.contains("http://127.0.0.1:9231/logout"))
+			.noneMatch((m) -> m.contains("amazoncognito.com") || m.contains(this.stack.hostedUiUrl));
+		assertThat(report.find("domain.active").message()).contains("http://127.0.0.1:9231");
+		Finding differs = report.find("domain.url");
+		assertThat(differs.status()).isEqualTo(Finding.Status.WARN);
+		assertThat(differs.message()).contains(this.stack.hostedUiUrl, "http://127.0.0.1:9231");
+		assertThat(report.withStatus(Finding.Status.FAIL)).as(report.toText()).isEmpty();
+	}
+
+	@Test
+	void checkWhenDomainUrlConfiguredAsDiscoveryListsItThenNoWarning() {
+		SetupConfig config = this.stack.config().build();
+		SetupResult result = setup(config);
+
+		DoctorReport report = doctor(config, result);
+
+		assertThat(report.find("domain.url")).isNull();
+	}
+
+	@Test
 	void checkWhenCallbackUrlHasATrailingSlashThenFailsNamingTheSlashAndTheExactUrl() {
 		SetupConfig config = this.stack.config().build();
 		SetupResult result = setup(config);
