@@ -76,6 +76,7 @@ class PagesTests {
 			.contains("http://localhost:8080/login/oauth2/code/cognito")
 			.contains("http://localhost:8080/logged-out")
 			.contains("(leave empty)")
+			.contains("IAM OIDC identity provider: not needed")
 			.doesNotContain("http://localhost:8080/oauth2/authorization/cognito")
 			.contains("http://localhost:9230/logout")
 			.contains(">http://localhost:8080<")
