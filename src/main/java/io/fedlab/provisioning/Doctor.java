@@ -47,13 +47,27 @@ public final class Doctor {
 
 	private final HttpClient http;
 
+	private final OidcProviderDirectory iamOidcProviders;
+
 	/**
+	 * A doctor that does not look at IAM (the local emulator has none).
 	 * @param client the SDK client (read calls only)
 	 * @param http fetches discovery documents; should not follow redirects
 	 */
 	public Doctor(CognitoIdentityProviderClient client, HttpClient http) {
+		this(client, http, null);
+	}
+
+	/**
+	 * @param client the SDK client (read calls only)
+	 * @param http fetches discovery documents; should not follow redirects
+	 * @param iamOidcProviders the account's IAM OIDC identity providers, or null not to
+	 * look
+	 */
+	public Doctor(CognitoIdentityProviderClient client, HttpClient http, OidcProviderDirectory iamOidcProviders) {
 		this.client = Objects.requireNonNull(client, "client cannot be null");
 		this.http = Objects.requireNonNull(http, "http cannot be null");
+		this.iamOidcProviders = iamOidcProviders;
 	}
 
 	private static Map<String, String> scopes() {
@@ -100,6 +114,9 @@ public final class Doctor {
 		IdentityProviderType idp = identityProvider(input, findings);
 		if (idp != null) {
 			identityProviderDetails(idp, pool, findings);
+		}
+		if (this.iamOidcProviders != null) {
+			iamOidcProvider((idp != null) ? idp.providerDetails().get("oidc_issuer") : null, findings);
 		}
 		manualChecks(domainUrl, findings);
 		return new DoctorReport(findings);
@@ -506,6 +523,62 @@ public final class Doctor {
 					"email is mapped but email_verified is not, so every" + " federated email stays unverified",
 					"map email_verified to the claim email_verified"));
 		}
+	}
+
+	// IAM
+
+	/**
+	 * Says whether the account has an IAM OIDC identity provider for the Auth0 tenant,
+	 * which the setup article creates and this flow does not use: Cognito calls Auth0
+	 * itself (emulated-behaviour.md §S2). Never a failure.
+	 */
+	private void iamOidcProvider(String oidcIssuer, List<Finding> findings) {
+		String tenant = host(oidcIssuer);
+		String what = (tenant != null) ? "for " + tenant : "for the Auth0 tenant";
+		List<String> arns;
+		try {
+			arns = this.iamOidcProviders.providerArns();
+		}
+		catch (RuntimeException ex) {
+			findings.add(Finding.manual("iam.oidc-provider",
+					"could not list the account's IAM OIDC identity providers (" + failure(ex)
+							+ "); this sign-in needs none " + what,
+					"nothing to do; to let doctor look, allow iam:ListOpenIDConnectProviders"
+							+ " (docs/emulated-behaviour.md §S2)"));
+			return;
+		}
+		List<String> unused = arns.stream()
+			.filter((arn) -> tenant != null && tenant.equals(OidcProviderDirectory.host(arn)))
+			.toList();
+		if (unused.isEmpty()) {
+			findings.add(Finding.pass("iam.oidc-provider",
+					"no IAM OIDC identity provider " + what + ", and this sign-in needs none"));
+		}
+		else {
+			findings.add(Finding.warn("iam.oidc-provider",
+					"the IAM OIDC identity provider " + String.join(", ", unused)
+							+ " is not used by this sign-in: the user pool calls Auth0 itself",
+					"keep it only if an application exchanges Auth0 tokens with STS AssumeRoleWithWebIdentity;"
+							+ " otherwise it can be deleted (docs/emulated-behaviour.md §S2)"));
+		}
+	}
+
+	private static String host(String url) {
+		try {
+			String host = (url != null) ? URI.create(url).getHost() : null;
+			return (host != null) ? host.toLowerCase(java.util.Locale.ROOT) : null;
+		}
+		catch (IllegalArgumentException ex) {
+			return null;
+		}
+	}
+
+	private static String failure(RuntimeException ex) {
+		if (ex instanceof software.amazon.awssdk.awscore.exception.AwsServiceException service
+				&& service.awsErrorDetails() != null && service.awsErrorDetails().errorCode() != null) {
+			return service.awsErrorDetails().errorCode();
+		}
+		return ex.getClass().getSimpleName();
 	}
 
 	// Manual checks

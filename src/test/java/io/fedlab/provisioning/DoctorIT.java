@@ -97,6 +97,60 @@ class DoctorIT {
 	}
 
 	@Test
+	void checkWhenIamHasAnOidcProviderForTheAuth0TenantThenWarnsItIsUnusedNeverFails() {
+		SetupConfig config = this.stack.config().build();
+		SetupResult result = setup(config);
+		String tenantHost = java.net.URI.create(config.identityProvider().oidcIssuer()).getHost();
+		String arn = "arn:aws:iam::123456789012:oidc-provider/" + tenantHost;
+
+		DoctorReport report = new Doctor(this.client, TestLocalCognito.http(),
+				() -> List.of("arn:aws:iam::123456789012:oidc-provider/token.actions.githubusercontent.com", arn))
+			.check(DoctorInput.from(config, result.userPoolId(), result.clientId()));
+
+		Finding iam = report.find("iam.oidc-provider");
+		assertThat(iam.status()).isEqualTo(Finding.Status.WARN);
+		assertThat(iam.message()).contains(arn, "not used").doesNotContain("githubusercontent");
+		assertThat(iam.fix()).contains("AssumeRoleWithWebIdentity", "emulated-behaviour.md §S2");
+		assertThat(report.ok()).isTrue();
+	}
+
+	@Test
+	void checkWhenIamHasNoOidcProviderForTheTenantThenPasses() {
+		SetupConfig config = this.stack.config().build();
+		SetupResult result = setup(config);
+
+		DoctorReport report = new Doctor(this.client, TestLocalCognito.http(),
+				() -> List.of("arn:aws:iam::123456789012:oidc-provider/token.actions.githubusercontent.com"))
+			.check(DoctorInput.from(config, result.userPoolId(), result.clientId()));
+
+		assertThat(report.find("iam.oidc-provider").status()).isEqualTo(Finding.Status.PASS);
+	}
+
+	@Test
+	void checkWhenIamCannotBeListedThenLeftToAPersonNeverFails() {
+		SetupConfig config = this.stack.config().build();
+		SetupResult result = setup(config);
+
+		DoctorReport report = new Doctor(this.client, TestLocalCognito.http(), () -> {
+			throw new IllegalStateException("no permission");
+		}).check(DoctorInput.from(config, result.userPoolId(), result.clientId()));
+
+		Finding iam = report.find("iam.oidc-provider");
+		assertThat(iam.status()).isEqualTo(Finding.Status.MANUAL);
+		assertThat(iam.message()).contains("IllegalStateException", "needs none");
+		assertThat(iam.fix()).contains("iam:ListOpenIDConnectProviders");
+		assertThat(report.ok()).isTrue();
+	}
+
+	@Test
+	void checkWhenNoIamDirectoryThenIamIsNotMentioned() {
+		SetupConfig config = this.stack.config().build();
+		SetupResult result = setup(config);
+
+		assertThat(doctor(config, result).find("iam.oidc-provider")).isNull();
+	}
+
+	@Test
 	void checkWhenDomainUrlConfiguredThenTheManualChecksNameThatDomain() {
 		SetupResult result = setup(this.stack.config().build());
 		// A second local pool: FEDLAB_DOMAIN_URL names its own local domain, which is not
