@@ -153,8 +153,10 @@ public final class Auth0Checklist {
 						+ " state, nonce and PKCE through Cognito"));
 		entries.add(new Entry("Allowed Logout URLs", allowedLogoutUrl(),
 				"the Cognito /logout step of the Auth0-first logout chain"));
-		entries.add(new Entry("Allowed Web Origins", orDash(allowedWebOrigin()), "the app's origin"));
-		entries.add(new Entry("Allowed Origins (CORS)", orDash(allowedOrigin()), "the app's origin"));
+		entries.add(new Entry("Allowed Web Origins", orDash(allowedWebOrigin()),
+				"the app's origin; only for browser-side Auth0 calls, which this server-side app does not make"));
+		entries.add(new Entry("Allowed Origins (CORS)", orDash(allowedOrigin()),
+				"the app's origin; only for cross-origin calls from a browser, which this app does not make"));
 		entries.add(new Entry("JWT Signature Algorithm (Advanced > OAuth)", "RS256",
 				"Cognito verifies Auth0's ID token against its JWKS"));
 		return entries;
