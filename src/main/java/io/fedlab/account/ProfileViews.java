@@ -39,8 +39,8 @@ final class ProfileViews {
 	/**
 	 * The ID token's {@code identities}: an array of objects whose members are all
 	 * strings ({@code "primary":"true"}, {@code "dateCreated":"1611595951465"} in epoch
-	 * ms; cognito.md §4.1). Also accepts the profile attribute's shape (a JSON string
-	 * with a boolean and a number: §1.4).
+	 * ms; emulated-behaviour.md §C4.1). Also accepts the profile attribute's shape (a
+	 * JSON string with a boolean and a number: §C1.4).
 	 */
 	static List<ProfileView.IdentityView> identities(Object claim) {
 		List<?> entries;

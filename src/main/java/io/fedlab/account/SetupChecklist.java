@@ -5,13 +5,14 @@ import java.util.List;
 import io.fedlab.cognito.AppProperties;
 import io.fedlab.cognito.Auth0Properties;
 import io.fedlab.cognito.CognitoProperties;
+import io.fedlab.provisioning.Auth0Checklist;
 
 import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * The values to enter in the Auth0 application and the Cognito app client, generated from
- * the running configuration: the manual checklist of setup-article.md, corrected where
- * the article is wrong (auth0.md §8, §10; cognito.md §2).
+ * the running configuration: the manual checklist of the setup article, corrected where
+ * the article is wrong (emulated-behaviour.md §S1, §A8, §A10, §C2).
  */
 final class SetupChecklist {
 
@@ -28,10 +29,15 @@ final class SetupChecklist {
 	/**
 	 * One setting.
 	 *
-	 * @param key message key of the label; {@code <key>.note} explains it
-	 * @param value the exact value to enter
+	 * @param key message key of the label
+	 * @param value the exact value to enter; empty to leave the field empty
+	 * @param noteKey message key of the explanation
 	 */
-	record Item(String key, String value) {
+	record Item(String key, String value, String noteKey) {
+
+		Item(String key, String value) {
+			this(key, value, key + ".note");
+		}
 
 	}
 
@@ -42,8 +48,7 @@ final class SetupChecklist {
 		String domain = cognito.domainBase();
 		String appOrigin = origin(app.base());
 		Section auth0Application = new Section("setup.auth0",
-				List.of(new Item("setup.auth0.callback", domain + "/oauth2/idpresponse"),
-						new Item("setup.auth0.login-uri", app.base() + "/oauth2/authorization/cognito"),
+				List.of(new Item("setup.auth0.callback", domain + "/oauth2/idpresponse"), loginUri(app),
 						new Item("setup.auth0.logout-urls", domain + "/logout"),
 						new Item("setup.auth0.web-origins", appOrigin), new Item("setup.auth0.cors-origins", appOrigin),
 						new Item("setup.auth0.auth-method", "Client Secret (Post)")));
@@ -61,6 +66,16 @@ final class SetupChecklist {
 						new Item("setup.cognito-idp.scopes", "openid email profile"),
 						new Item("setup.cognito-idp.mapping", "email=email, email_verified=email_verified")));
 		return List.of(auth0Application, appClient, identityProvider);
+	}
+
+	/**
+	 * The Application Login URI, from the same definition {@code setup} prints
+	 * ({@link Auth0Checklist#applicationLoginUri(String)}).
+	 */
+	private static Item loginUri(AppProperties app) {
+		String value = Auth0Checklist.applicationLoginUri(app.base());
+		return new Item("setup.auth0.login-uri", value,
+				value.isEmpty() ? "setup.auth0.login-uri.empty.note" : "setup.auth0.login-uri.note");
 	}
 
 	static String origin(String url) {

@@ -18,8 +18,8 @@ import com.nimbusds.jose.util.JSONObjectUtils;
  * Decodes a token for display only. Nothing here is a validation: the ID token was
  * verified by Spring at sign-in (signature, {@code iss}, {@code aud}, {@code exp},
  * {@code nonce}); the access token is Cognito's business ({@code GetUser} and userInfo
- * check it). The refresh token is an opaque JWE (cognito.md §4.3): only its header and
- * length are shown.
+ * check it). The refresh token is an opaque JWE (emulated-behaviour.md §C4.3): only its
+ * header and length are shown.
  */
 final class TokenInspector {
 
@@ -87,7 +87,7 @@ final class TokenInspector {
 	/**
 	 * Read epoch seconds (JWT times) or epoch milliseconds
 	 * ({@code identities[].dateCreated}), as a number or a string (Cognito sends both
-	 * shapes: cognito.md §9 item 6).
+	 * shapes: emulated-behaviour.md §C9 fact 6).
 	 */
 	static Instant instant(Object value, boolean milliseconds) {
 		long epoch;

@@ -9,7 +9,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * Settings of the relying party itself ({@code app.*}).
  *
  * @param baseUrl the public base URL of this app; the callback and sign-out URLs are
- * built from it (never from request headers: rp-security.md §4.2 item 5)
+ * built from it (never from request headers: emulated-behaviour.md §R3 item 5)
  * @param adminGroup the Cognito group whose members may open {@code /admin}
  * @param logout how logout leaves the identity providers
  * @param profile profile-page options
@@ -64,7 +64,7 @@ public record AppProperties(URI baseUrl, @DefaultValue("admins") String adminGro
 	}
 
 	/**
-	 * Where logout sends the browser (auth0.md §10, cognito.md §1.9).
+	 * Where logout sends the browser (emulated-behaviour.md §A10, §C1.9).
 	 */
 	public enum LogoutMode {
 
@@ -84,7 +84,7 @@ public record AppProperties(URI baseUrl, @DefaultValue("admins") String adminGro
 		/**
 		 * Cognito {@code /logout?client_id&redirect_uri&response_type=code}: clears the
 		 * Cognito session and shows its sign-in page again (the shape of the Auth0
-		 * "Allowed Logout URLs" in setup-article.md).
+		 * "Allowed Logout URLs" in the setup article, emulated-behaviour.md §S1).
 		 */
 		COGNITO_RELOGIN
 

@@ -6,8 +6,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
  * The Auth0 tenant Cognito federates to ({@code app.auth0.*}). The app never talks to
- * Auth0 except to send the browser through {@code /v2/logout} (auth0.md §10), which needs
- * the tenant URL and the Auth0 application's client id.
+ * Auth0 except to send the browser through {@code /v2/logout} (emulated-behaviour.md
+ * §A10), which needs the tenant URL and the Auth0 application's client id.
  *
  * @param domain tenant base URL, e.g. {@code https://tenant.us.auth0.com}
  * @param clientId client id of the Auth0 application that Cognito uses

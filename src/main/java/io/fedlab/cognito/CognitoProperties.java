@@ -17,13 +17,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param userPoolId pool id, e.g. {@code us-east-1_AbC123}
  * @param clientId app client id
  * @param domain base URL of the pool domain (hosted UI, {@code /oauth2/*},
- * {@code /logout}); cognito.md §1.1
- * @param issuerUri the issuer; always set so Spring checks {@code iss} (rp-security.md
- * §4.2 item 1)
+ * {@code /logout}); emulated-behaviour.md §C1.1
+ * @param issuerUri the issuer; always set so Spring checks {@code iss}
+ * (emulated-behaviour.md §R3 item 1)
  * @param apiEndpoint endpoint override for the JSON API (the local emulator), or
  * {@code null} for the SDK default
  * @param identityProvider the provider name sent as {@code identity_provider}
- * (case-sensitive; cognito.md §7 item 10)
+ * (case-sensitive; emulated-behaviour.md §C7.10)
  * @param sendIdentityProvider whether to send {@code identity_provider} (skips Cognito's
  * chooser)
  */

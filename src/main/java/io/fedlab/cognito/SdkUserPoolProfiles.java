@@ -19,8 +19,8 @@ import org.springframework.beans.factory.DisposableBean;
 /**
  * {@link UserPoolProfiles} with the AWS SDK for Java v2. {@code GetUser} is
  * {@code smithy.api#noAuth}, so the client uses anonymous credentials and sends no SigV4
- * (cognito.md §5). The client is private to this class rather than a bean, so the
- * provisioning code can have its own signed client without an ambiguity.
+ * (emulated-behaviour.md §C5). The client is private to this class rather than a bean, so
+ * the provisioning code can have its own signed client without an ambiguity.
  */
 final class SdkUserPoolProfiles implements UserPoolProfiles, DisposableBean {
 
@@ -69,8 +69,9 @@ final class SdkUserPoolProfiles implements UserPoolProfiles, DisposableBean {
 		catch (CognitoIdentityProviderException ex) {
 			String code = (ex.awsErrorDetails() != null) ? ex.awsErrorDetails().errorCode() : null;
 			code = (code != null && SAFE_CODE.matcher(code).matches()) ? code : "HTTP " + ex.statusCode();
-			// Error code only: the service message is not ours to echo (rp-security.md
-			// §4.2 item 10)
+			// Error code only: the service message is not ours to echo
+			// (emulated-behaviour.md
+			// §R3 item 10)
 			logger.warn("GetUser failed: {}", code);
 			throw new UserPoolProfileException(code);
 		}

@@ -3,12 +3,13 @@ package io.fedlab.cognito;
 import java.util.List;
 
 /**
- * A user's profile as the user pool's {@code GetUser} returns it (cognito.md §6).
+ * A user's profile as the user pool's {@code GetUser} returns it (emulated-behaviour.md
+ * §C6).
  *
- * @param username the pool username ({@code Auth0_auth0|…} for a federated user, case per
- * cognito.md §1.4)
+ * @param username the pool username ({@code auth0_auth0|…} for a federated user, case per
+ * emulated-behaviour.md §C1.4)
  * @param attributes the user attributes, in the order Cognito sent them;
- * {@code identities} is a JSON string here (cognito.md §9 item 6)
+ * {@code identities} is a JSON string here (emulated-behaviour.md §C9 fact 6)
  */
 public record UserPoolProfile(String username, List<Attribute> attributes) {
 

@@ -3,7 +3,7 @@ package io.fedlab.cognito;
 /**
  * Reads the signed-in user's profile from the user pool with the access token
  * ({@code GetUser}, an unsigned call authorized by the token's
- * {@code aws.cognito.signin.user.admin} scope; cognito.md §5, §9 item 15).
+ * {@code aws.cognito.signin.user.admin} scope; emulated-behaviour.md §C5, §C9 fact 15).
  */
 public interface UserPoolProfiles {
 

@@ -12,11 +12,11 @@ import java.util.Set;
 /**
  * The one place that decides how much of a protocol value the flow inspector shows.
  * Authorization codes, tokens, secrets, verifiers, passwords and cookies never appear:
- * only their length (rp-security.md §4.2 item 10; ASVS 16.2.5). Values that identify a
- * flow ({@code state}, {@code nonce}, {@code code_challenge}) appear in part, enough to
- * tell two flows apart. An {@code error_description} is left out, because Cognito copies
- * claim values into it. Everything else (client ids, URLs, scopes) is configuration and
- * shown whole.
+ * only their length (emulated-behaviour.md §R3 item 10; ASVS 16.2.5). Values that
+ * identify a flow ({@code state}, {@code nonce}, {@code code_challenge}) appear in part,
+ * enough to tell two flows apart. An {@code error_description} is left out, because
+ * Cognito copies claim values into it. Everything else (client ids, URLs, scopes) is
+ * configuration and shown whole.
  */
 final class Mask {
 

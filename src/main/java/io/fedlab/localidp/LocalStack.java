@@ -133,7 +133,8 @@ public final class LocalStack implements AutoCloseable {
 		try {
 			// The Auth0 tenant, with one application for Cognito ("Regular Web
 			// Application",
-			// token endpoint auth "Client Secret (Post)", as auth0.md §9 advises).
+			// token endpoint auth "Client Secret (Post)", as emulated-behaviour.md §A9
+			// advises).
 			List<Auth0User> users = (settings.auth0UsersFile() != null)
 					? Auth0Users.load(settings.auth0UsersFile(), secrets.seedText())
 					: Auth0Users.defaults(secrets.seedText());

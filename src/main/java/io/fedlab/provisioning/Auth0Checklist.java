@@ -1,17 +1,16 @@
 package io.fedlab.provisioning;
 
 import java.net.URI;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * The exact values to type into the Auth0 application (setup-article.md "Configure
- * Auth0"; auth0.md §8–§10) and the app's environment, computed from the provisioned pool.
- * Plain Java with no AWS SDK types, so the web app's setup-checklist page can reuse it.
+ * The exact values to type into the Auth0 application (the setup article's "Configure
+ * Auth0", corrected as emulated-behaviour.md §S1, §A8 and §A10 say) and the app's
+ * environment, computed from the provisioned pool. Plain Java with no AWS SDK types, so
+ * the web app's setup-checklist page can reuse it.
  */
 public final class Auth0Checklist {
 
@@ -23,6 +22,14 @@ public final class Auth0Checklist {
 	public static final String ENV_CLIENT_ID = "COGNITO_CLIENT_ID";
 
 	public static final String ENV_CLIENT_SECRET = "COGNITO_CLIENT_SECRET";
+
+	/**
+	 * The app's route that starts a sign-in through Cognito (Spring Security's
+	 * authorization request endpoint of the {@code cognito} registration).
+	 */
+	public static final String SIGN_IN_PATH = "/oauth2/authorization/cognito";
+
+	private static final String CALLBACK_PATH = "/login/oauth2/code/cognito";
 
 	private final String domainUrl;
 
@@ -55,30 +62,42 @@ public final class Auth0Checklist {
 
 	}
 
-	/** Cognito's federation callback: where Auth0 sends the code (cognito.md §7.1). */
+	/**
+	 * Cognito's federation callback: where Auth0 sends the code (emulated-behaviour.md
+	 * §C7.1).
+	 */
 	public String allowedCallbackUrl() {
 		return this.domainUrl + "/oauth2/idpresponse";
 	}
 
 	/**
-	 * The URL Auth0 uses to restart a login without context (auth0.md §8): Cognito's
-	 * {@code /login} for this client, returning to the app.
+	 * The Auth0 "Application Login URI" for an app served at {@code appBaseUrl}, the one
+	 * answer the {@code /setup} page and {@code setup}'s output both give: the app's
+	 * sign-in route, which starts a fresh sign-in through Cognito with its own state,
+	 * nonce and PKCE when Auth0 has to restart a login that lost its context; empty when
+	 * Auth0 would refuse it (not https, or localhost), as on a local run
+	 * (emulated-behaviour.md §A8, §S1). Never Cognito's {@code /login}: it would bring
+	 * the app a code it never asked for.
+	 * @param appBaseUrl the app's base URL, without a trailing slash
+	 * @return the URI to enter, or {@code ""} to leave the field empty
 	 */
-	public String applicationLoginUri() {
-		return this.domainUrl + "/login?response_type=code&client_id=" + enc(this.clientId) + "&redirect_uri="
-				+ enc(this.appCallbackUrl);
+	public static String applicationLoginUri(String appBaseUrl) {
+		String base = stripSlash(appBaseUrl);
+		return acceptedAsApplicationLoginUri(base) ? base + SIGN_IN_PATH : "";
 	}
 
 	/**
-	 * Auth0 accepts an Application Login URI only over https and not on localhost
-	 * (auth0.md §8, §11.10).
+	 * Whether Auth0 accepts a URL as Application Login URI: https, and not localhost
+	 * (emulated-behaviour.md §A8, §A11 fact 10).
+	 * @param url the URL
+	 * @return true if Auth0 takes it
 	 */
-	public boolean applicationLoginUriAccepted() {
+	public static boolean acceptedAsApplicationLoginUri(String url) {
 		try {
-			URI uri = URI.create(this.domainUrl);
+			URI uri = URI.create((url != null) ? url : "");
 			String host = (uri.getHost() != null) ? uri.getHost() : "";
-			return "https".equals(uri.getScheme()) && !host.equals("localhost") && !host.startsWith("127.")
-					&& !host.equals("[::1]");
+			return "https".equals(uri.getScheme()) && !host.isEmpty() && !host.equals("localhost")
+					&& !host.startsWith("127.") && !host.equals("[::1]");
 		}
 		catch (IllegalArgumentException ex) {
 			return false;
@@ -86,8 +105,25 @@ public final class Auth0Checklist {
 	}
 
 	/**
+	 * The Application Login URI for this app (see {@link #applicationLoginUri(String)}).
+	 */
+	public String applicationLoginUri() {
+		return applicationLoginUri(appBase());
+	}
+
+	/**
+	 * The app's base URL: its callback URL without the callback path, else its origin.
+	 */
+	private String appBase() {
+		if (this.appCallbackUrl != null && this.appCallbackUrl.endsWith(CALLBACK_PATH)) {
+			return this.appCallbackUrl.substring(0, this.appCallbackUrl.length() - CALLBACK_PATH.length());
+		}
+		return this.appOrigin;
+	}
+
+	/**
 	 * Auth0's {@code /v2/logout} {@code returnTo} target in the Auth0-first logout chain;
-	 * Auth0 ignores its query (auth0.md §10 pattern A).
+	 * Auth0 ignores its query (emulated-behaviour.md §A10 pattern A).
 	 */
 	public String allowedLogoutUrl() {
 		return this.domainUrl + "/logout";
@@ -109,13 +145,18 @@ public final class Auth0Checklist {
 		entries.add(new Entry("Token Endpoint Authentication Method", "Client Secret (Post)",
 				"Cognito sends the secret in the body (client_secret_post); other methods fail with 401 access_denied"));
 		entries.add(new Entry("Allowed Callback URLs", allowedCallbackUrl(), "exact match, no trailing slash"));
-		entries.add(new Entry("Application Login URI", applicationLoginUriAccepted() ? applicationLoginUri() : "",
-				applicationLoginUriAccepted() ? "used when Auth0 restarts a login without context"
-						: "leave empty: Auth0 accepts only https and not localhost here"));
+		String loginUri = applicationLoginUri();
+		entries.add(new Entry("Application Login URI", loginUri, loginUri.isEmpty()
+				? "leave empty: Auth0 accepts only an https URL that is not localhost; once the app is served over"
+						+ " https, enter <app base URL>" + SIGN_IN_PATH
+				: "the app's sign-in route: where Auth0 restarts a sign-in that lost its context, with a fresh"
+						+ " state, nonce and PKCE through Cognito"));
 		entries.add(new Entry("Allowed Logout URLs", allowedLogoutUrl(),
 				"the Cognito /logout step of the Auth0-first logout chain"));
-		entries.add(new Entry("Allowed Web Origins", orDash(allowedWebOrigin()), "the app's origin"));
-		entries.add(new Entry("Allowed Origins (CORS)", orDash(allowedOrigin()), "the app's origin"));
+		entries.add(new Entry("Allowed Web Origins", orDash(allowedWebOrigin()),
+				"the app's origin; only for browser-side Auth0 calls, which this server-side app does not make"));
+		entries.add(new Entry("Allowed Origins (CORS)", orDash(allowedOrigin()),
+				"the app's origin; only for cross-origin calls from a browser, which this app does not make"));
 		entries.add(new Entry("JWT Signature Algorithm (Advanced > OAuth)", "RS256",
 				"Cognito verifies Auth0's ID token against its JWKS"));
 		return entries;
@@ -179,10 +220,6 @@ public final class Auth0Checklist {
 
 	private static String orDash(String value) {
 		return (value != null) ? value : "(your app's origin, e.g. https://app.example.com)";
-	}
-
-	private static String enc(String value) {
-		return URLEncoder.encode((value != null) ? value : "", StandardCharsets.UTF_8);
 	}
 
 	private static String stripSlash(String url) {

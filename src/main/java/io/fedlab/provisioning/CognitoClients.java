@@ -23,7 +23,7 @@ public final class CognitoClients {
 
 	/**
 	 * Dummy credentials for the local emulator, which checks the header, not the
-	 * signature (cognito.md §5).
+	 * signature (emulated-behaviour.md §C5).
 	 */
 	static final AwsBasicCredentials LOCAL_CREDENTIALS = AwsBasicCredentials.create("fedlab-local",
 			"fedlab-local-secret");

@@ -79,9 +79,9 @@ final class CognitoLookups {
 
 	/**
 	 * The issuer of a pool as the client sees it: the classic
-	 * {@code https://cognito-idp.<region>.amazonaws.com/<poolId>} (cognito.md §3), or
-	 * {@code <endpoint>/<poolId>} when the client talks to another endpoint (the local
-	 * emulator serves the JSON API and the issuer on one host).
+	 * {@code https://cognito-idp.<region>.amazonaws.com/<poolId>} (emulated-behaviour.md
+	 * §C3), or {@code <endpoint>/<poolId>} when the client talks to another endpoint (the
+	 * local emulator serves the JSON API and the issuer on one host).
 	 */
 	static String issuer(CognitoIdentityProviderClient client, String poolId) {
 		URI endpoint = client.serviceClientConfiguration().endpointOverride().orElse(null);

@@ -47,13 +47,27 @@ public final class Doctor {
 
 	private final HttpClient http;
 
+	private final OidcProviderDirectory iamOidcProviders;
+
 	/**
+	 * A doctor that does not look at IAM (the local emulator has none).
 	 * @param client the SDK client (read calls only)
 	 * @param http fetches discovery documents; should not follow redirects
 	 */
 	public Doctor(CognitoIdentityProviderClient client, HttpClient http) {
+		this(client, http, null);
+	}
+
+	/**
+	 * @param client the SDK client (read calls only)
+	 * @param http fetches discovery documents; should not follow redirects
+	 * @param iamOidcProviders the account's IAM OIDC identity providers, or null not to
+	 * look
+	 */
+	public Doctor(CognitoIdentityProviderClient client, HttpClient http, OidcProviderDirectory iamOidcProviders) {
 		this.client = Objects.requireNonNull(client, "client cannot be null");
 		this.http = Objects.requireNonNull(http, "http cannot be null");
+		this.iamOidcProviders = iamOidcProviders;
 	}
 
 	private static Map<String, String> scopes() {
@@ -95,11 +109,14 @@ public final class Doctor {
 			return new DoctorReport(findings);
 		}
 
-		String domainUrl = domain(pool, discovery, findings);
+		String domainUrl = domain(pool, discovery, input.domainUrl(), findings);
 		UserPoolClientType appClient = appClient(input, findings);
 		IdentityProviderType idp = identityProvider(input, findings);
 		if (idp != null) {
 			identityProviderDetails(idp, pool, findings);
+		}
+		if (this.iamOidcProviders != null) {
+			iamOidcProvider((idp != null) ? idp.providerDetails().get("oidc_issuer") : null, findings);
 		}
 		manualChecks(domainUrl, findings);
 		return new DoctorReport(findings);
@@ -127,7 +144,7 @@ public final class Doctor {
 							+ issuerDifference(expected, actual),
 					"set the app's issuer-uri to exactly " + actual
 							+ " (the issuer host cognito-idp.<region>.amazonaws.com/<poolId>, not the pool domain;"
-							+ " cognito.md §3)"));
+							+ " docs/emulated-behaviour.md §C3)"));
 		}
 		return fetched.document();
 	}
@@ -144,12 +161,25 @@ public final class Doctor {
 
 	// Domain
 
-	private String domain(UserPoolType pool, JsonNode discovery, List<Finding> findings) {
-		String domainUrl = null;
+	/**
+	 * The pool domain's base URL the rest of the report names: the configured one
+	 * ({@code FEDLAB_DOMAIN_URL}) first, else the one Cognito's discovery lists, else the
+	 * standard prefix domain.
+	 */
+	private String domain(UserPoolType pool, JsonNode discovery, String configured, List<Finding> findings) {
+		String discovered = null;
 		String authorize = (discovery != null) ? text(discovery, "authorization_endpoint") : null;
 		if (authorize != null && authorize.endsWith("/oauth2/authorize")) {
-			domainUrl = authorize.substring(0, authorize.length() - "/oauth2/authorize".length());
+			discovered = authorize.substring(0, authorize.length() - "/oauth2/authorize".length());
 		}
+		if (configured != null && discovered != null && !discovered.isEmpty() && !configured.equals(discovered)) {
+			findings.add(Finding.warn("domain.url",
+					"Cognito's discovery lists the pool domain " + discovered + ", but the configured domain URL is "
+							+ configured,
+					"the checks below use " + configured
+							+ "; set pool.domain-url (FEDLAB_DOMAIN_URL) to the domain the app and Auth0 really use"));
+		}
+		String domainUrl = (configured != null) ? configured : discovered;
 		String prefix = pool.domain();
 		if (prefix == null || prefix.isEmpty()) {
 			findings.add(Finding.fail("domain.active",
@@ -202,7 +232,7 @@ public final class Doctor {
 					"AllowedOAuthFlowsUserPoolClient is false: the hosted UI ignores the client's flows, scopes and"
 							+ " callback URLs, so every sign-in fails",
 					"set AllowedOAuthFlowsUserPoolClient to true (console: app client > Login pages > Edit; or run"
-							+ " setup), sending every other client setting along (cognito.md §6)"));
+							+ " setup), sending every other client setting along (docs/emulated-behaviour.md §C6)"));
 		}
 		List<String> flows = c.allowedOAuthFlowsAsStrings();
 		if (flows.contains("code")) {
@@ -297,7 +327,8 @@ public final class Doctor {
 		else {
 			findings.add(Finding.fail(id,
 					String.join("; ", problems) + ". Cognito compares byte for byte, so this gives " + symptom,
-					"register exactly " + expected + " in the client's " + field + " (setup does; cognito.md §2)"));
+					"register exactly " + expected + " in the client's " + field
+							+ " (setup does; docs/emulated-behaviour.md §C2)"));
 		}
 	}
 
@@ -329,7 +360,7 @@ public final class Doctor {
 			findings.add(Finding.fail("idp.exists",
 					"no identity provider is named '" + name + "', but '" + other
 							+ "' is: identity_provider is case-sensitive, so the hosted UI answers \"Login option is"
-							+ " not available\" (cognito.md §7.10)",
+							+ " not available\" (docs/emulated-behaviour.md §C7.10)",
 					"make the app send identity_provider=" + other + ", or create the provider as '" + name
 							+ "' (setup) and list it on the app client"));
 			return CognitoLookups.identityProvider(this.client, input.userPoolId(), other);
@@ -367,7 +398,7 @@ public final class Doctor {
 	/**
 	 * Fetches {@code <oidc_issuer>/.well-known/openid-configuration} literally, as
 	 * Cognito does, and compares the document's issuer with {@code oidc_issuer}
-	 * (cognito.md §7.3; auth0.md §9, §11.1).
+	 * (emulated-behaviour.md §C7.3, §A9, §A11 fact 1).
 	 */
 	private JsonNode upstreamIssuer(String configured, List<Finding> findings) {
 		if (configured == null || configured.isEmpty()) {
@@ -377,7 +408,7 @@ public final class Doctor {
 		}
 		if (!CognitoLookups.usesEndpointOverride(this.client) && !configured.startsWith("https://")) {
 			findings.add(Finding.fail("idp.issuer.https", "oidc_issuer " + configured + " is not https",
-					"Cognito requires an https issuer on port 443 (cognito.md §6)"));
+					"Cognito requires an https issuer on port 443 (docs/emulated-behaviour.md §C6)"));
 		}
 		String url = configured + "/.well-known/openid-configuration";
 		Fetched fetched = fetch(url);
@@ -406,11 +437,12 @@ public final class Doctor {
 		else if (discovered != null && discovered.equals(configured + "/")) {
 			// Auth0's shape: discovery at the slash-less issuer, `issuer` with the slash;
 			// Cognito
-			// compares the ID token's iss with the discovered issuer (cognito.md §7.3
+			// compares the ID token's iss with the discovered issuer
+			// (docs/emulated-behaviour.md §C7.3
 			// emulator choice).
 			findings.add(Finding.pass("idp.issuer",
 					"oidc_issuer " + configured + " has no trailing slash and its discovery document says " + discovered
-							+ ", which is how Auth0 must be configured (auth0.md §9)"));
+							+ ", which is how Auth0 must be configured (docs/emulated-behaviour.md §A9)"));
 		}
 		else if (withoutSlash != null && withoutSlash.equals(discovered)) {
 			findings.add(Finding.fail("idp.issuer",
@@ -482,9 +514,8 @@ public final class Doctor {
 					+ Setup.requiredAttributes(pool) + " is mapped and its scope requested"));
 		}
 		else {
-			findings.add(Finding.fail("idp.required-attributes",
-					String.join("; ", problems)
-							+ ": federated sign-in fails with \"attributes required\" (cognito.md §7.5, §7.6)",
+			findings.add(Finding.fail("idp.required-attributes", String.join("; ", problems)
+					+ ": federated sign-in fails with \"attributes required\" (docs/emulated-behaviour.md §C7.5, §C7.6)",
 					String.join("; ", fixes)));
 		}
 		if (mapping.containsKey("email") && !mapping.containsKey("email_verified")) {
@@ -492,6 +523,62 @@ public final class Doctor {
 					"email is mapped but email_verified is not, so every" + " federated email stays unverified",
 					"map email_verified to the claim email_verified"));
 		}
+	}
+
+	// IAM
+
+	/**
+	 * Says whether the account has an IAM OIDC identity provider for the Auth0 tenant,
+	 * which the setup article creates and this flow does not use: Cognito calls Auth0
+	 * itself (emulated-behaviour.md §S2). Never a failure.
+	 */
+	private void iamOidcProvider(String oidcIssuer, List<Finding> findings) {
+		String tenant = host(oidcIssuer);
+		String what = (tenant != null) ? "for " + tenant : "for the Auth0 tenant";
+		List<String> arns;
+		try {
+			arns = this.iamOidcProviders.providerArns();
+		}
+		catch (RuntimeException ex) {
+			findings.add(Finding.manual("iam.oidc-provider",
+					"could not list the account's IAM OIDC identity providers (" + failure(ex)
+							+ "); this sign-in needs none " + what,
+					"nothing to do; to let doctor look, allow iam:ListOpenIDConnectProviders"
+							+ " (docs/emulated-behaviour.md §S2)"));
+			return;
+		}
+		List<String> unused = arns.stream()
+			.filter((arn) -> tenant != null && tenant.equals(OidcProviderDirectory.host(arn)))
+			.toList();
+		if (unused.isEmpty()) {
+			findings.add(Finding.pass("iam.oidc-provider",
+					"no IAM OIDC identity provider " + what + ", and this sign-in needs none"));
+		}
+		else {
+			findings.add(Finding.warn("iam.oidc-provider",
+					"the IAM OIDC identity provider " + String.join(", ", unused)
+							+ " is not used by this sign-in: the user pool calls Auth0 itself",
+					"keep it only if an application exchanges Auth0 tokens with STS AssumeRoleWithWebIdentity;"
+							+ " otherwise it can be deleted (docs/emulated-behaviour.md §S2)"));
+		}
+	}
+
+	private static String host(String url) {
+		try {
+			String host = (url != null) ? URI.create(url).getHost() : null;
+			return (host != null) ? host.toLowerCase(java.util.Locale.ROOT) : null;
+		}
+		catch (IllegalArgumentException ex) {
+			return null;
+		}
+	}
+
+	private static String failure(RuntimeException ex) {
+		if (ex instanceof software.amazon.awssdk.awscore.exception.AwsServiceException service
+				&& service.awsErrorDetails() != null && service.awsErrorDetails().errorCode() != null) {
+			return service.awsErrorDetails().errorCode();
+		}
+		return ex.getClass().getSimpleName();
 	}
 
 	// Manual checks

@@ -15,9 +15,21 @@ import java.util.List;
  * @param identityProviderName the {@code identity_provider} value the app sends
  * (case-sensitive)
  * @param expectedIssuer the issuer the app is configured with; null: the pool's issuer
+ * @param domainUrl the pool domain's base URL as configured ({@code pool.domain-url},
+ * {@code FEDLAB_DOMAIN_URL}); null: the one Cognito's discovery lists, else the standard
+ * {@code https://<prefix>.auth.<region>.amazoncognito.com}
  */
 public record DoctorInput(String userPoolId, String issuerOverride, String clientId, List<String> callbackUrls,
-		List<String> signOutUrls, String identityProviderName, String expectedIssuer) {
+		List<String> signOutUrls, String identityProviderName, String expectedIssuer, String domainUrl) {
+
+	/**
+	 * Expectations without a configured pool domain URL.
+	 */
+	public DoctorInput(String userPoolId, String issuerOverride, String clientId, List<String> callbackUrls,
+			List<String> signOutUrls, String identityProviderName, String expectedIssuer) {
+		this(userPoolId, issuerOverride, clientId, callbackUrls, signOutUrls, identityProviderName, expectedIssuer,
+				null);
+	}
 
 	public DoctorInput {
 		callbackUrls = (callbackUrls != null) ? List.copyOf(callbackUrls) : List.of();
@@ -30,7 +42,8 @@ public record DoctorInput(String userPoolId, String issuerOverride, String clien
 	 */
 	public static DoctorInput from(SetupConfig config, String userPoolId, String clientId) {
 		return new DoctorInput(userPoolId, null, clientId, config.appClient().callbackUrls(),
-				config.appClient().logoutUrls(), config.identityProvider().name(), config.app().expectedIssuer());
+				config.appClient().logoutUrls(), config.identityProvider().name(), config.app().expectedIssuer(),
+				config.pool().domainUrl());
 	}
 
 }

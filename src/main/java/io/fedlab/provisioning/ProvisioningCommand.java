@@ -178,8 +178,17 @@ public final class ProvisioningCommand {
 			.build();
 		DoctorInput base = DoctorInput.from(config, poolId, clientId);
 		DoctorInput input = new DoctorInput(base.userPoolId(), options.issuer, base.clientId(), base.callbackUrls(),
-				base.signOutUrls(), base.identityProviderName(), base.expectedIssuer());
-		DoctorReport report = new Doctor(client, http).check(input);
+				base.signOutUrls(), base.identityProviderName(), base.expectedIssuer(), base.domainUrl());
+		DoctorReport report;
+		if (options.endpoint != null) {
+			// Another endpoint (the local emulator) has no IAM to look at.
+			report = new Doctor(client, http).check(input);
+		}
+		else {
+			try (IamOidcProviderDirectory iam = IamOidcProviderDirectory.aws()) {
+				report = new Doctor(client, http, iam).check(input);
+			}
+		}
 		out.print(options.json ? report.toJson() + System.lineSeparator() : report.toText());
 		return report.exitCode();
 	}

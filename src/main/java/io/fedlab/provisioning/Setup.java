@@ -36,9 +36,9 @@ import software.amazon.awssdk.services.cognitoidentityprovider.model.UserPoolTyp
  *
  * <p>
  * {@code UpdateUserPoolClient}, {@code UpdateIdentityProvider} and {@code UpdateGroup}
- * reset every field they are not sent (cognito.md §6), so each update sends the desired
- * fields together with the current values of every field the configuration does not
- * manage.
+ * reset every field they are not sent (emulated-behaviour.md §C6), so each update sends
+ * the desired fields together with the current values of every field the configuration
+ * does not manage.
  */
 public final class Setup {
 
@@ -60,8 +60,8 @@ public final class Setup {
 	 * Keys that {@code DescribeIdentityProvider} adds from discovery. Sending them back
 	 * would turn discovered endpoints into manual ones (and pin stale URLs after an
 	 * issuer change), so updates leave them out and Cognito discovers again from
-	 * {@code oidc_issuer}; {@code attributes_url_add_attributes} is read-only (cognito.md
-	 * §6).
+	 * {@code oidc_issuer}; {@code attributes_url_add_attributes} is read-only
+	 * (emulated-behaviour.md §C6).
 	 */
 	static final Set<String> DISCOVERED_DETAILS = Set.of("authorize_url", "token_url", "attributes_url", "jwks_uri",
 			"attributes_url_add_attributes");
@@ -156,7 +156,7 @@ public final class Setup {
 
 	/**
 	 * Required attributes and username case sensitivity are fixed when a pool is created
-	 * (cognito.md §7.6): a difference is reported, never "fixed".
+	 * (emulated-behaviour.md §C7.6): a difference is reported, never "fixed".
 	 */
 	static ResourceChange comparePool(UserPoolType pool, SetupConfig.Pool desired) {
 		List<String> conflicts = new ArrayList<>();
@@ -197,8 +197,9 @@ public final class Setup {
 		step(prefix + "Checking domain '" + domain + "'");
 		DomainDescriptionType description = this.client.describeUserPoolDomain((r) -> r.domain(domain))
 			.domainDescription();
-		// An unknown domain is 200 {"DomainDescription":{}}, not an error (cognito.md
-		// §6).
+		// An unknown domain is 200 {"DomainDescription":{}}, not an error
+		// (emulated-behaviour.md
+		// §C6).
 		boolean exists = description != null && description.userPoolId() != null;
 		if (exists) {
 			if (!description.userPoolId().equals(poolId)) {
@@ -461,7 +462,7 @@ public final class Setup {
 			.allowedOAuthFlows(OAuthFlowType.CODE)
 			.allowedOAuthScopes(desired.scopes())
 			// Defaults to false, and then callback URLs, scopes and flows do not apply
-			// (cognito.md §6).
+			// (emulated-behaviour.md §C6).
 			.allowedOAuthFlowsUserPoolClient(true)
 			.supportedIdentityProviders(config.supportedIdentityProviders())
 			.accessTokenValidity(access.value())
@@ -488,7 +489,7 @@ public final class Setup {
 	/**
 	 * The full update: desired fields plus the current value of every field the
 	 * configuration does not manage, because UpdateUserPoolClient resets what it is not
-	 * sent (cognito.md §6, §9.15).
+	 * sent (emulated-behaviour.md §C6, §C9 fact 15).
 	 */
 	static UpdateUserPoolClientRequest updateRequest(SetupConfig config, UserPoolClientType current) {
 		SetupConfig.AppClient desired = config.appClient();
@@ -532,7 +533,7 @@ public final class Setup {
 		if (current.authSessionValidity() != null) {
 			request.authSessionValidity(current.authSessionValidity());
 		}
-		// DefaultRedirectURI must be one of the CallbackURLs (cognito.md §2).
+		// DefaultRedirectURI must be one of the CallbackURLs (emulated-behaviour.md §C2).
 		if (current.defaultRedirectURI() != null && desired.callbackUrls().contains(current.defaultRedirectURI())) {
 			request.defaultRedirectURI(current.defaultRedirectURI());
 		}

@@ -69,16 +69,18 @@ public record SetupConfig(Pool pool, IdentityProvider identityProvider, AppClien
 	}
 
 	/**
-	 * The OIDC identity provider (cognito.md §6 "Identity providers"; auth0.md §9).
+	 * The OIDC identity provider (emulated-behaviour.md §C6 "Identity providers";
+	 * emulated-behaviour.md §A9).
 	 *
 	 * @param name the provider name, case-sensitive: the app sends it as
-	 * {@code identity_provider} (cognito.md §7.10); default {@code Auth0}
+	 * {@code identity_provider} (emulated-behaviour.md §C7.10); default {@code Auth0}
 	 * @param clientId the Auth0 application's client id
 	 * @param clientSecret the Auth0 application's client secret (never printed)
 	 * @param attributesRequestMethod {@code GET} or {@code POST}: how Cognito calls
 	 * Auth0's userinfo; default {@code GET}
 	 * @param oidcIssuer Auth0's issuer as Cognito fetches discovery from it:
-	 * {@code https://TENANT} without the trailing slash (auth0.md §9 issuer pitfall)
+	 * {@code https://TENANT} without the trailing slash (emulated-behaviour.md §A9 issuer
+	 * pitfall)
 	 * @param authorizeScopes space-separated; default {@code openid email profile}
 	 * @param attributeMapping pool attribute to Auth0 claim; default email,
 	 * email_verified, name, and username from sub
@@ -121,13 +123,13 @@ public record SetupConfig(Pool pool, IdentityProvider identityProvider, AppClien
 	}
 
 	/**
-	 * The app client (cognito.md §6 "App clients").
+	 * The app client (emulated-behaviour.md §C6 "App clients").
 	 *
 	 * @param name the client name, the key {@code setup} finds it by
 	 * @param generateSecret whether the client has a secret (fixed at creation); default
 	 * true
-	 * @param callbackUrls the app's exact redirect URIs (exact string match, cognito.md
-	 * §2)
+	 * @param callbackUrls the app's exact redirect URIs (exact string match,
+	 * emulated-behaviour.md §C2)
 	 * @param logoutUrls the app's exact sign-out URLs ({@code logout_uri})
 	 * @param scopes default {@code openid email profile aws.cognito.signin.user.admin}
 	 * @param supportedIdentityProviders default: the identity provider's name
@@ -157,7 +159,8 @@ public record SetupConfig(Pool pool, IdentityProvider identityProvider, AppClien
 	}
 
 	/**
-	 * Token lifetimes; defaults are Cognito's (1 h, 1 h, 30 days; cognito.md §4.4).
+	 * Token lifetimes; defaults are Cognito's (1 h, 1 h, 30 days; emulated-behaviour.md
+	 * §C4.4).
 	 *
 	 * @param accessToken 5 minutes to 1 day
 	 * @param idToken 5 minutes to 1 day

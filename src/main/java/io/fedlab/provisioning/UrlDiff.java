@@ -6,8 +6,9 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Names how two URLs differ when Cognito's exact string match (cognito.md §2) tells them
- * apart but a person would not: trailing slash, letter case, scheme, port, loopback host.
+ * Names how two URLs differ when Cognito's exact string match (emulated-behaviour.md §C2)
+ * tells them apart but a person would not: trailing slash, letter case, scheme, port,
+ * loopback host.
  */
 final class UrlDiff {
 

@@ -27,8 +27,9 @@ import org.springframework.web.client.RestOperations;
  * app. Spring Security 7's {@link OidcIdTokenDecoderFactory} builds a new decoder, with
  * an empty JWKS cache, for every ID token, so every sign-in fetched Cognito's JWKS. A
  * kept decoder keeps Nimbus's JWKS cache (5 minutes), which still re-fetches when a token
- * names a {@code kid} it has not seen, so a key rotation is picked up (rp-security.md
- * §4.2; Cognito publishes rotated keys in the same JWKS, cognito.md §3).
+ * names a {@code kid} it has not seen, so a key rotation is picked up
+ * (emulated-behaviour.md §R3; Cognito publishes rotated keys in the same JWKS,
+ * emulated-behaviour.md §C3).
  * <p>
  * Each decoder is the one {@link OidcIdTokenDecoderFactory} builds by default (RS256, the
  * same validators and claim conversions), with two differences: the key set is fetched

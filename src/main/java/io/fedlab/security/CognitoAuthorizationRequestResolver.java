@@ -18,8 +18,8 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
  * Spring's {@link DefaultOAuth2AuthorizationRequestResolver} (state, nonce and PKCE S256
- * stay its defaults: rp-security.md §4.1) plus {@code identity_provider=<name>}, which
- * makes Cognito skip its chooser (cognito.md §1.2).
+ * stay its defaults: emulated-behaviour.md §R2) plus {@code identity_provider=<name>},
+ * which makes Cognito skip its chooser (emulated-behaviour.md §C1.2).
  * <p>
  * A sign-in restarted after a callback without a pending request ({@code ?restart}) gets
  * a {@code state} with the {@value #RESTART_STATE_PREFIX} prefix. Cognito echoes

@@ -14,8 +14,8 @@ import org.springframework.util.StringUtils;
 /**
  * Adds {@code ROLE_<group>} for every entry of the ID token's {@code cognito:groups}
  * (always an array, and it includes the automatic {@code <poolId>_<ProviderName>} group:
- * cognito.md §4.1, §9 item 7) and keeps the authorities Spring derived. Registered as a
- * bean, so Spring uses it both at sign-in and in
+ * emulated-behaviour.md §C4.1, §C9 fact 7) and keeps the authorities Spring derived.
+ * Registered as a bean, so Spring uses it both at sign-in and in
  * {@code OidcAuthorizedClientRefreshedEventListener} after a refresh.
  */
 final class CognitoGroupsAuthoritiesMapper implements GrantedAuthoritiesMapper {

@@ -14,7 +14,7 @@ import org.springframework.security.web.authentication.logout.LogoutSuccessHandl
  * Redirects to the identity providers' logout chain. The target comes from configuration
  * only, never from the request, so logout is no open redirect (ASVS 3.7.2). Spring's
  * {@code OidcClientInitiatedLogoutSuccessHandler} is the wrong tool for Cognito
- * (cognito.md §8).
+ * (emulated-behaviour.md §C8).
  */
 final class CognitoLogoutSuccessHandler implements LogoutSuccessHandler {
 

@@ -35,10 +35,11 @@ final class CognitoLogoutUrls {
 	}
 
 	/**
-	 * Pattern A of auth0.md §10: Auth0 {@code /v2/logout} first (Cognito's
-	 * {@code /logout} never ends the Auth0 session: cognito.md §9 item 2), its
-	 * {@code returnTo} being Cognito's {@code /logout}. Auth0 matches {@code returnTo}
-	 * against "Allowed Logout URLs" ignoring the query (auth0.md §5).
+	 * Pattern A of emulated-behaviour.md §A10: Auth0 {@code /v2/logout} first (Cognito's
+	 * {@code /logout} never ends the Auth0 session: emulated-behaviour.md §C9 fact 2),
+	 * its {@code returnTo} being Cognito's {@code /logout}. Auth0 matches
+	 * {@code returnTo} against "Allowed Logout URLs" ignoring the query
+	 * (emulated-behaviour.md §A5).
 	 */
 	String auth0ThenCognito() {
 		return UriComponentsBuilder.fromUriString(this.auth0.domainBase())
@@ -52,8 +53,8 @@ final class CognitoLogoutUrls {
 
 	/**
 	 * Cognito {@code /logout} form A: {@code client_id} + {@code logout_uri}, which must
-	 * be one of the app client's sign-out URLs exactly (cognito.md §1.9, §2). Not OIDC
-	 * RP-initiated logout (rp-security.md §4.2 item 9).
+	 * be one of the app client's sign-out URLs exactly (emulated-behaviour.md §C1.9,
+	 * §C2). Not OIDC RP-initiated logout (emulated-behaviour.md §R3 item 9).
 	 */
 	String cognitoLogout() {
 		return UriComponentsBuilder.fromUriString(this.cognito.domainBase())
@@ -68,7 +69,7 @@ final class CognitoLogoutUrls {
 	/**
 	 * Cognito {@code /logout} form B: clears the Cognito session and shows its sign-in
 	 * page, which then calls back without a {@code state} of ours; the failure handler
-	 * restarts a proper sign-in (cognito.md §1.9).
+	 * restarts a proper sign-in (emulated-behaviour.md §C1.9).
 	 */
 	String cognitoRelogin() {
 		return UriComponentsBuilder.fromUriString(this.cognito.domainBase())

@@ -10,8 +10,8 @@ import java.util.regex.Pattern;
  * Spring writes: Nimbus' signature and key verdicts, {@code JwtTimestampValidator}'s "Jwt
  * expired at …" and {@code OidcIdTokenValidator}'s "The ID Token contains invalid claims:
  * {iss=…, aud=…}". Only claim names from a fixed list are kept, never a value
- * (rp-security.md §4.2 item 10). Each verdict matches one OpenID conformance RP module
- * (rp-security.md §1.2).
+ * (emulated-behaviour.md §R3 item 10). Each verdict matches one OpenID conformance RP
+ * module (emulated-behaviour.md §R1.2).
  */
 final class IdTokenFailures {
 
@@ -77,7 +77,8 @@ final class IdTokenFailures {
 			}
 		}
 		if (missing != null) {
-			// -missing-sub, -missing-iat, -missing-aud and no exp (rp-security.md §1.5)
+			// -missing-sub, -missing-iat, -missing-aud and no exp (emulated-behaviour.md
+			// §R1.4)
 			return new SignInProblem("id-token-missing-claim", code, List.of(missing));
 		}
 		if (wrong == null) {

@@ -25,7 +25,7 @@ public record RefreshOutcome(Status status, String errorCode) implements Seriali
 
 		/**
 		 * New ID and access tokens; Cognito sent no refresh token, so the old one is kept
-		 * (cognito.md §1.6).
+		 * (emulated-behaviour.md §C1.6).
 		 */
 		KEPT_REFRESH_TOKEN,
 

@@ -18,12 +18,12 @@ import org.springframework.security.web.authentication.logout.LogoutHandler;
 
 /**
  * On logout, drops the authorized client (so the tokens are gone even before the session
- * is invalidated: rp-security.md §4.2 item 8) and revokes the refresh token at the pool
- * domain's {@code /oauth2/revoke}, which also kills the access and ID tokens issued from
- * it (cognito.md §1.8). Logout carries on whatever the answer, since the user must always
- * be able to leave, but a failure is not silent: a revocation that may pass later goes to
- * {@link RevocationRetry}, and a cookie tells the logged-out page that the token still
- * works (the session that could have carried it ends here).
+ * is invalidated: emulated-behaviour.md §R3 item 8) and revokes the refresh token at the
+ * pool domain's {@code /oauth2/revoke}, which also kills the access and ID tokens issued
+ * from it (emulated-behaviour.md §C1.8). Logout carries on whatever the answer, since the
+ * user must always be able to leave, but a failure is not silent: a revocation that may
+ * pass later goes to {@link RevocationRetry}, and a cookie tells the logged-out page that
+ * the token still works (the session that could have carried it ends here).
  */
 final class RefreshTokenRevoker implements LogoutHandler {
 

@@ -11,12 +11,12 @@ import org.springframework.security.oauth2.core.endpoint.OAuth2AccessTokenRespon
 
 /**
  * A token response without {@code scope} grants the scopes requested (RFC 6749 §5.1), and
- * Cognito's token endpoint never sends {@code scope} (cognito.md §1.6). Spring Security
- * 7's RestClient-based clients leave the access token's scopes empty then, so the profile
- * would think {@code aws.cognito.signin.user.admin} was not granted (no {@code GetUser}),
- * and Spring's {@code OidcAuthorizedClientRefreshedEventListener}, which acts only when
- * the access token's scopes include {@code openid}, would keep the old ID token and
- * groups after a refresh.
+ * Cognito's token endpoint never sends {@code scope} (emulated-behaviour.md §C1.6).
+ * Spring Security 7's RestClient-based clients leave the access token's scopes empty
+ * then, so the profile would think {@code aws.cognito.signin.user.admin} was not granted
+ * (no {@code GetUser}), and Spring's {@code OidcAuthorizedClientRefreshedEventListener},
+ * which acts only when the access token's scopes include {@code openid}, would keep the
+ * old ID token and groups after a refresh.
  */
 final class RequestedScopesWhenOmitted<T extends AbstractOAuth2AuthorizationGrantRequest>
 		implements OAuth2AccessTokenResponseClient<T> {

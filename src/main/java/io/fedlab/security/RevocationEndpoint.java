@@ -20,8 +20,8 @@ import org.springframework.web.client.RestClientResponseException;
 
 /**
  * The pool domain's {@code /oauth2/revoke} (client_secret_basic), and what its answer
- * means for a retry (cognito.md §1.8). It logs nothing: the caller knows whether this is
- * the logout or a retry.
+ * means for a retry (emulated-behaviour.md §C1.8). It logs nothing: the caller knows
+ * whether this is the logout or a retry.
  */
 final class RevocationEndpoint {
 

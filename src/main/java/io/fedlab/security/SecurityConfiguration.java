@@ -61,7 +61,7 @@ import org.springframework.web.util.UriComponentsBuilder;
 /**
  * The one {@link SecurityFilterChain}: {@code oauth2Login} against the Cognito
  * registration, groups as roles, the logout round trip, and the headers Spring does not
- * send by default (rp-security.md §4.2).
+ * send by default (emulated-behaviour.md §R3).
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties({ CognitoProperties.class, Auth0Properties.class, AppProperties.class })
@@ -212,7 +212,7 @@ class SecurityConfiguration {
 	/**
 	 * Authorized clients (the three tokens) live in the HTTP session, so they die with it
 	 * at logout or expiry; Boot's default keeps them in memory keyed by principal name,
-	 * beyond logout (rp-security.md §4.2 item 8).
+	 * beyond logout (emulated-behaviour.md §R3 item 8).
 	 */
 	@Bean
 	OAuth2AuthorizedClientRepository authorizedClientRepository() {
@@ -223,8 +223,8 @@ class SecurityConfiguration {
 	 * Spring's manager with the authorization-code and refresh-token providers: an
 	 * expired access token is refreshed when a page asks for the client, and the refresh
 	 * provider publishes {@code OAuth2AuthorizedClientRefreshedEvent} so Spring validates
-	 * the new ID token and updates the principal (rp-security.md §4.1). Declared here
-	 * rather than left to Spring's registrar, which only registers one when it finds
+	 * the new ID token and updates the principal (emulated-behaviour.md §R2). Declared
+	 * here rather than left to Spring's registrar, which only registers one when it finds
 	 * exactly one candidate of each repository.
 	 */
 	@Bean

@@ -17,8 +17,9 @@ import org.springframework.security.oauth2.core.OAuth2Error;
 /**
  * Maps a failed sign-in's {@link OAuth2Error} to an explained {@link SignInProblem}.
  * Cognito reports most federation failures as {@code invalid_request} with a free-text
- * {@code error_description} ("not fixed strings": cognito.md §1.4), so descriptions are
- * matched first, then the code. Only validated fragments of a description are kept.
+ * {@code error_description} ("not fixed strings": emulated-behaviour.md §C1.4), so
+ * descriptions are matched first, then the code. Only validated fragments of a
+ * description are kept.
  */
 public final class SignInErrorCatalogue {
 
@@ -27,7 +28,8 @@ public final class SignInErrorCatalogue {
 	private static final Pattern ATTRIBUTE_NAME = Pattern
 		.compile("[A-Za-z][A-Za-z0-9_-]{0,31}(?::[A-Za-z0-9_-]{1,32})?");
 
-	// "attributes required: [email]" and "[given_name, family_name]" (cognito.md §1.4)
+	// "attributes required: [email]" and "[given_name, family_name]"
+	// (emulated-behaviour.md §C1.4)
 	private static final Pattern ATTRIBUTES_REQUIRED = Pattern.compile("attributes required:?\\s*\\[([^\\]]{0,512})\\]",
 			Pattern.CASE_INSENSITIVE);
 
@@ -36,8 +38,9 @@ public final class SignInErrorCatalogue {
 	private static final Pattern INVALID_USER_ATTRIBUTES = Pattern
 		.compile("Invalid user attributes:\\s*([A-Za-z][A-Za-z0-9_-]{0,31}(?::[A-Za-z0-9_-]{1,32})?)");
 
-	// "<Provider> Error - <status> ..." relayed from the IdP (cognito.md §1.4, §9 item
-	// 13; auth0.md §9)
+	// "<Provider> Error - <status> ..." relayed from the IdP (emulated-behaviour.md
+	// §C1.4, §C9 item
+	// 13; emulated-behaviour.md §A9)
 	private static final Pattern PROVIDER_ERROR = Pattern.compile("^([A-Za-z0-9][A-Za-z0-9.-]{0,31}) Error - (\\d{3})");
 
 	/** The hop of this app's own call that Spring's error code stands for. */

@@ -19,8 +19,8 @@ import org.springframework.security.web.authentication.AuthenticationFailureHand
 
 /**
  * Sends a failed sign-in to the explained error page, logging the error code only (never
- * the description, a token or the code: ASVS 16.2.5, 16.3.1; rp-security.md §4.2 item
- * 10).
+ * the description, a token or the code: ASVS 16.2.5, 16.3.1; emulated-behaviour.md §R3
+ * item 10).
  * <p>
  * A callback that carries a {@code code} but matches no pending authorization request (a
  * sign-in started at Auth0's "Application Login URI", a bookmarked hosted-UI page, an

@@ -12,7 +12,7 @@ import jakarta.servlet.http.HttpSession;
  * Why a sign-in failed, as the explained error page shows it: a catalogue entry and the
  * few details that are safe to show (validated attribute names, a provider name, an HTTP
  * status). Never the raw {@code error_description}, which can hold claim values
- * (rp-security.md §4.2 item 10).
+ * (emulated-behaviour.md §R3 item 10).
  *
  * @param key the catalogue entry; the page reads
  * {@code signin.error.<key>.title|cause|fix} from the messages

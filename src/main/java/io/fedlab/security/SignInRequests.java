@@ -10,8 +10,8 @@ import org.springframework.security.oauth2.core.endpoint.OAuth2AuthorizationRequ
 
 /**
  * Spring's session-held authorization requests (one pending per session, looked up by
- * {@code state} and removed at the callback: rp-security.md §4.1), plus two facts the
- * failure handler needs to tell an unsolicited callback from an attack: whether this
+ * {@code state} and removed at the callback: emulated-behaviour.md §R2), plus two facts
+ * the failure handler needs to tell an unsolicited callback from an attack: whether this
  * session has a sign-in pending, and which {@code state} its last callback used. Spring
  * answers neither, because it only looks a request up by the callback's own
  * {@code state}.

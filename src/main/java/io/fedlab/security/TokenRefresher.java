@@ -36,11 +36,12 @@ import org.springframework.stereotype.Component;
  * {@code OAuth2AuthorizedClientRefreshedEvent}, on which Spring's
  * {@code OidcAuthorizedClientRefreshedEventListener} validates the new ID token (same
  * {@code iss}, {@code sub}, {@code aud}, {@code iat} not earlier, {@code nonce}
- * unchanged: OIDC Core §12.2, rp-security.md §4.1), maps the authorities again (groups)
- * and replaces the session's principal. Only then is the new authorized client saved.
+ * unchanged: OIDC Core §12.2, emulated-behaviour.md §R2), maps the authorities again
+ * (groups) and replaces the session's principal. Only then is the new authorized client
+ * saved.
  * <p>
- * Cognito returns no refresh token unless rotation is on (cognito.md §1.6); Spring then
- * keeps the old one.
+ * Cognito returns no refresh token unless rotation is on (emulated-behaviour.md §C1.6);
+ * Spring then keeps the old one.
  */
 @Component
 public class TokenRefresher {

@@ -75,7 +75,9 @@ class PagesTests {
 		assertThat(body).contains("http://localhost:9230/oauth2/idpresponse")
 			.contains("http://localhost:8080/login/oauth2/code/cognito")
 			.contains("http://localhost:8080/logged-out")
-			.contains("http://localhost:8080/oauth2/authorization/cognito")
+			.contains("(leave empty)")
+			.contains("IAM OIDC identity provider: not needed")
+			.doesNotContain("http://localhost:8080/oauth2/authorization/cognito")
 			.contains("http://localhost:9230/logout")
 			.contains(">http://localhost:8080<")
 			.contains("data-copy=\"setup-0-0\"");

@@ -60,7 +60,8 @@ class ProfileControllerTests {
 
 	@Test
 	void profileWhenIdentitiesClaimThenParsedWithReadableLinkDate() throws Exception {
-		// cognito.md §9 item 6: in the ID token, primary and dateCreated (epoch ms) are
+		// emulated-behaviour.md §C9 fact 6: in the ID token, primary and dateCreated
+		// (epoch ms) are
 		// strings
 		String body = profile(TestIdTokens.oidcIdToken(TestIdTokens.idToken().build()));
 		String identities = body.substring(body.indexOf("id=\"identities\""));

@@ -77,7 +77,8 @@ class SignInFlowIT {
 		assertThat(signIn.body()).contains("id=\"signin\"").contains("href=\"/oauth2/authorization/cognito\"");
 
 		Page login = browser.get(this.app + "/oauth2/authorization/cognito");
-		// The app's request to the hosted UI (rp-security.md §4.1; cognito.md §1.2)
+		// The app's request to the hosted UI (emulated-behaviour.md §R2;
+		// emulated-behaviour.md §C1.2)
 		Hop authorize = login.hop(this.flows.hostedUi() + "/oauth2/authorize");
 		Map<String, String> params = Browserless.queryParams(authorize.uri());
 		assertThat(params).containsEntry("response_type", "code")
@@ -105,8 +106,10 @@ class SignInFlowIT {
 
 		// Identity, from the ID token
 		String username = profile.textOf("username");
-		// federated "<Provider>_<sub>"; its case is the pool's business (cognito.md §1.4)
-		assertThat(username).startsWithIgnoringCase("Auth0_auth0|");
+		// federated "<Provider>_<sub>", lowercased because the local pool's usernames are
+		// not case-sensitive (emulated-behaviour.md §C1.4): the spelling the docs and
+		// pages use
+		assertThat(username).startsWith("auth0_auth0|");
 		assertThat(profile.body()).contains("alice@example.com")
 			.contains("<span class=\"tag\">admins</span>")
 			.contains("<span class=\"tag\">" + this.poolId + "_Auth0</span>");
@@ -220,7 +223,7 @@ class SignInFlowIT {
 		assertThat(loggedOut.status()).isEqualTo(200);
 		assertThat(loggedOut.textOf("logged-out-text")).contains("through Auth0’s and Cognito’s logout pages");
 		// The refresh token was revoked at /oauth2/revoke, and with it the access token
-		// of its family (cognito.md §1.8)
+		// of its family (emulated-behaviour.md §C1.8)
 		assertThat(userInfoStatus(accessToken)).isEqualTo(401);
 		HttpResponse<String> refreshGrant = refreshGrant(refreshToken);
 		assertThat(refreshGrant.statusCode()).isEqualTo(400);
@@ -273,7 +276,8 @@ class SignInFlowIT {
 	@Test
 	void auth0LoginPageWhenBookmarkedThenApplicationLoginUriStartsAProperSignIn() {
 		// A login page whose transaction was used up, opened again later in a fresh
-		// browser: Auth0 sends it to the Application Login URI (auth0.md §2, §8)
+		// browser: Auth0 sends it to the Application Login URI (emulated-behaviour.md
+		// §A2, §A8)
 		Browserless first = this.flows.browser();
 		Page login = first.get(this.app + "/oauth2/authorization/cognito");
 		String bookmark = login.uri().toString();

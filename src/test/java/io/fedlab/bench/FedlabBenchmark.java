@@ -194,16 +194,16 @@ class FedlabBenchmark {
 						"");
 			}
 			else if (name.equals("cognito→auth0 JWKS")) {
-				this.report.target(section, name, perSignIn, "per sign-in", "0 after warm-up", call.getValue() == 0,
-						(call.getValue() == 0) ? ""
-								: "by design: real Cognito fetches the IdP's jwks_uri for every ID token "
-										+ "(cognito.md §1.4 step 3, §9 fact 12), and the emulator reproduces it");
+				this.report.target(section, name, perSignIn, "per sign-in", "0 after warm-up", call
+					.getValue() == 0, (call.getValue() == 0) ? ""
+							: "by design: real Cognito fetches the IdP's jwks_uri for every ID token "
+									+ "(emulated-behaviour.md §C1.4 step 3, §C9 fact 12), and the emulator reproduces it");
 			}
 			else if (name.equals("cognito→auth0 discovery")) {
 				this.report.target(section, name, perSignIn, "per sign-in", "0 after warm-up", call.getValue() == 0,
 						(call.getValue() == 0) ? ""
 								: "the emulator compares iss with the discovery document's issuer at every sign-in "
-										+ "(cognito.md §7.3), so a changed Auth0 issuer shows at once");
+										+ "(emulated-behaviour.md §C7.3), so a changed Auth0 issuer shows at once");
 			}
 			else {
 				this.report.figure(section, name, perSignIn, "per sign-in");

@@ -290,7 +290,7 @@ class ComposeFileIT {
 		String auth0 = "http://localhost:" + ports.get(9240);
 
 		// The settings the cognito container wrote: every URL on localhost, the issuer on
-		// the API host (cognito.md §3), the same URLs the browser uses below.
+		// the API host (emulated-behaviour.md §C3), the same URLs the browser uses below.
 		Properties appEnv = new Properties();
 		try (var in = Files.newBufferedReader(volume.resolve("app.env"))) {
 			appEnv.load(in);

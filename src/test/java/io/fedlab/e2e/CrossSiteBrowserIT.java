@@ -32,7 +32,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * apply; here the emulators answer at {@code 127.0.0.1} and the app at {@code localhost},
  * two sites to the browser. Cognito's redirect to the callback is then a cross-site
  * top-level GET, which carries the session cookie only because it is {@code SameSite=Lax}
- * (RFC 9700 §4.7; rp-security.md §4.2 item 6).
+ * (RFC 9700 §4.7; emulated-behaviour.md §R3 item 6).
  */
 @SpringBootTest(classes = FedlabApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT)
 @ContextConfiguration(initializers = CrossSiteBrowserIT.IdentityProvidersOnAnotherSite.class)

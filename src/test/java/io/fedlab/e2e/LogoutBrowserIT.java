@@ -54,7 +54,8 @@ class LogoutBrowserIT {
 		e2e.step(browser, "logged-out");
 
 		List<String> documents = browser.documents();
-		// Auth0 first (Cognito's /logout never ends the Auth0 session: cognito.md §9
+		// Auth0 first (Cognito's /logout never ends the Auth0 session:
+		// emulated-behaviour.md §C9
 		// item 2), then Cognito, then back to the app
 		assertThat(Journeys.hops(documents)).containsExactly("POST " + this.sites.app() + "/logout",
 				"GET " + this.sites.auth0() + "/v2/logout", "GET " + this.sites.hostedUi() + "/logout",

@@ -31,7 +31,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(classes = FedlabApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT)
 class SignInBrowserIT {
 
-	/** A compact JWS or JWE: never acceptable as a cookie value (rp-security.md §4.2). */
+	/**
+	 * A compact JWS or JWE: never acceptable as a cookie value (emulated-behaviour.md
+	 * §R3).
+	 */
 	private static final Pattern JWT = Pattern.compile("eyJ[A-Za-z0-9_-]*\\.[A-Za-z0-9_-]*\\.");
 
 	@RegisterExtension
@@ -67,7 +70,8 @@ class SignInBrowserIT {
 		assertThat(profile.tokenKinds()).containsExactly("id", "access", "refresh");
 		assertThat(profile.userPoolAttributes()).containsEntry("email", ALICE).containsKey("identities");
 		List<String> hops = Journeys.hops(browser.documents());
-		// identity_provider=Auth0 makes Cognito skip its own sign-in page (cognito.md §7
+		// identity_provider=Auth0 makes Cognito skip its own sign-in page
+		// (emulated-behaviour.md §C7
 		// item 10)
 		assertThat(hops)
 			.containsSubsequence("GET " + this.sites.app() + "/oauth2/authorization/cognito",

@@ -69,7 +69,7 @@ class SignInFaultsBrowserIT {
 
 			assertThat(failed.title()).contains("Auth0").contains("500");
 			assertThat(failed.cause()).contains("server error");
-			assertThat(failed.fix()).contains("/__admin/mappings/reset");
+			assertThat(failed.fix()).contains("DELETE /__admin/mappings/<id>").doesNotContain("reset");
 		}
 		finally {
 			removeStub(this.sites.auth0(), stub);
@@ -109,7 +109,7 @@ class SignInFaultsBrowserIT {
 
 		assertThat(profile.email()).isEqualTo(ALICE);
 		// Auth0 sent the browser to the Application Login URI, which starts a sign-in
-		// of the app's own (auth0.md §2, §8)
+		// of the app's own (emulated-behaviour.md §A2, §A8)
 		assertThat(browser.documents()).anyMatch(
 				(document) -> document.startsWith("GET " + this.sites.app() + "/oauth2/authorization/cognito?iss="));
 	}

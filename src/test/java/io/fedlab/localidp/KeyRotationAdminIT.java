@@ -50,7 +50,8 @@ class KeyRotationAdminIT {
 		assertThat(before).hasSizeGreaterThanOrEqualTo(2);
 		assertThat(rotate(stack.settings().auth0Domain()).statusCode()).isEqualTo(200);
 		List<String> after = kids(jwksUrl);
-		// auth0.md §1: the set always holds the current and the next key; the next one
+		// emulated-behaviour.md §A1: the set always holds the current and the next key;
+		// the next one
 		// now signs.
 		assertThat(after.get(0)).isEqualTo(before.get(1));
 		assertThat(after).doesNotContain(before.get(0));

@@ -131,14 +131,15 @@ class LocalStackOidcClientIT {
 		assertThat(idClaims.getStringListClaim("cognito:groups")).contains(app.userPoolId() + "_Auth0", "admins");
 
 		// userInfo with the access token: same sub, email_verified as a string
-		// (cognito.md fact 5).
+		// (emulated-behaviour.md §C9 fact 5).
 		UserInfoResponse userInfo = UserInfoResponse
 			.parse(new UserInfoRequest(op.getUserInfoEndpointURI(), accessToken).toHTTPRequest().send());
 		assertThat(userInfo.indicatesSuccess()).isTrue();
 		assertThat(userInfo.toSuccessResponse().getUserInfo().getSubject()).isEqualTo(idClaims.getSubject());
 		assertThat(userInfo.toSuccessResponse().getUserInfo().toJSONObject().get("email_verified")).isEqualTo("true");
 
-		// Refresh: new tokens, no new refresh token (rotation off; cognito.md fact 8),
+		// Refresh: new tokens, no new refresh token (rotation off; emulated-behaviour.md
+		// §C9 fact 8),
 		// same sub.
 		RefreshToken refreshToken = tokens.getOIDCTokens().getRefreshToken();
 		OIDCTokenResponse refreshed = (OIDCTokenResponse) OIDCTokenResponseParser
@@ -158,7 +159,7 @@ class LocalStackOidcClientIT {
 			.toHTTPRequest()
 			.send();
 		assertThat(revoked.getStatusCode()).isEqualTo(200);
-		// Cognito's 401 header has no auth scheme (cognito.md §1.7), which
+		// Cognito's 401 header has no auth scheme (emulated-behaviour.md §C1.7), which
 		// java.net.HttpURLConnection
 		// cannot parse; read it with java.net.http instead.
 		java.net.http.HttpResponse<String> afterRevoke = java.net.http.HttpClient.newHttpClient()
@@ -196,7 +197,7 @@ class LocalStackOidcClientIT {
 			.contains("\"SupportedIdentityProviders\"");
 		// oidc_issuer without Auth0's trailing slash: Cognito appends /.well-known/... to
 		// it
-		// (auth0.md, the double-slash trap)
+		// (emulated-behaviour.md, the double-slash trap)
 		assertThat(awsCli("describe-identity-provider", "--user-pool-id", app.userPoolId(), "--provider-name", "Auth0"))
 			.contains("\"ProviderType\": \"OIDC\"")
 			.contains("\"oidc_issuer\": \"" + stack.settings().auth0Domain() + "\"");

@@ -4,7 +4,10 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The values of setup-article.md "Configure Auth0", with auth0.md §8–§10 applied. */
+/**
+ * The values of the setup article's "Configure Auth0", corrected as emulated-behaviour.md
+ * §S1 says.
+ */
 class Auth0ChecklistTests {
 
 	private final Auth0Checklist checklist = new Auth0Checklist("https://fedlab.auth.eu-west-1.amazoncognito.com/",
@@ -18,28 +21,51 @@ class Auth0ChecklistTests {
 	}
 
 	@Test
-	void applicationLoginUriWhenHttpsDomainThenCognitoLoginForTheClientBackToTheApp() {
+	void applicationLoginUriWhenAppServedOverHttpsThenTheAppsSignInRouteNeverCognitosLogin() {
+		// Cognito's /login would bring the app a code it never asked for
+		// (emulated-behaviour.md §A8, §S1).
 		assertThat(this.checklist.applicationLoginUri())
-			.isEqualTo("https://fedlab.auth.eu-west-1.amazoncognito.com/login?response_type=code&client_id=client123"
-					+ "&redirect_uri=https%3A%2F%2Fapp.example.com%2Flogin%2Foauth2%2Fcode%2Fcognito");
-		assertThat(this.checklist.applicationLoginUriAccepted()).isTrue();
+			.isEqualTo("https://app.example.com/oauth2/authorization/cognito");
+		assertThat(this.checklist.render(null))
+			.contains("Application Login URI: https://app.example.com/oauth2/authorization/cognito")
+			.doesNotContain("/login?");
 	}
 
 	@Test
-	void applicationLoginUriWhenLocalhostThenLeftEmpty() {
-		Auth0Checklist local = new Auth0Checklist("http://localhost:9230", "c", "http://localhost:8080/cb",
-				"http://localhost:8080", "http://localhost:9229/p");
+	void applicationLoginUriWhenAppHasAPathThenItIsKept() {
+		Auth0Checklist behindPath = new Auth0Checklist("https://fedlab.auth.eu-west-1.amazoncognito.com", "c",
+				"https://example.com/fedlab/login/oauth2/code/cognito", "https://example.com", null);
 
-		assertThat(local.applicationLoginUriAccepted()).isFalse();
+		assertThat(behindPath.applicationLoginUri())
+			.isEqualTo("https://example.com/fedlab/oauth2/authorization/cognito");
+	}
+
+	@Test
+	void applicationLoginUriWhenAppOnLocalhostThenLeftEmptyEvenWithAnHttpsCognitoDomain() {
+		Auth0Checklist local = new Auth0Checklist("https://fedlab.auth.eu-west-1.amazoncognito.com", "c",
+				"http://localhost:8080/login/oauth2/code/cognito", "http://localhost:8080", "http://localhost:9229/p");
+
 		assertThat(local.auth0Settings()).filteredOn((e) -> e.setting().equals("Application Login URI"))
 			.singleElement()
 			.satisfies((e) -> assertThat(e.value()).isEmpty());
+		assertThat(local.render(null)).contains("Application Login URI: (leave empty)");
+	}
+
+	@Test
+	void acceptedAsApplicationLoginUriWhenNotHttpsOrLoopbackThenRefused() {
+		assertThat(Auth0Checklist.acceptedAsApplicationLoginUri("https://app.example.com")).isTrue();
+		assertThat(Auth0Checklist.acceptedAsApplicationLoginUri("http://app.example.com")).isFalse();
+		assertThat(Auth0Checklist.acceptedAsApplicationLoginUri("https://localhost:8443")).isFalse();
+		assertThat(Auth0Checklist.acceptedAsApplicationLoginUri("https://127.0.0.1")).isFalse();
+		assertThat(Auth0Checklist.acceptedAsApplicationLoginUri("https://[::1]:8443")).isFalse();
+		assertThat(Auth0Checklist.acceptedAsApplicationLoginUri(null)).isFalse();
 	}
 
 	@Test
 	void logoutUrlWhenRenderedThenCognitoLogoutWithoutQuery() {
-		// Auth0 ignores the query of returnTo when matching Allowed Logout URLs (auth0.md
-		// §10 pattern A).
+		// Auth0 ignores the query of returnTo when matching Allowed Logout URLs
+		// (emulated-behaviour.md
+		// §A10 pattern A).
 		assertThat(this.checklist.allowedLogoutUrl())
 			.isEqualTo("https://fedlab.auth.eu-west-1.amazoncognito.com/logout");
 	}

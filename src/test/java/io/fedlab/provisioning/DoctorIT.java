@@ -84,7 +84,7 @@ class DoctorIT {
 		assertThat(report.find("cognito.discovery").status()).isEqualTo(Finding.Status.PASS);
 		assertThat(report.find("domain.active").message()).contains("ACTIVE", this.stack.hostedUiUrl);
 		// Auth0's discovery issuer has the slash, oidc_issuer has not: the correct shape
-		// (auth0.md §9).
+		// (emulated-behaviour.md §A9).
 		assertThat(report.find("idp.issuer").status()).isEqualTo(Finding.Status.PASS);
 		assertThat(report.find("idp.required-attributes").status()).isEqualTo(Finding.Status.PASS);
 		assertThat(report.withStatus(Finding.Status.MANUAL)).extracting(Finding::message)
@@ -94,6 +94,90 @@ class DoctorIT {
 			.anyMatch((m) -> m.contains(this.stack.hostedUiUrl + "/logout"));
 		assertThat(this.calls.operations()).isNotEmpty();
 		assertThat(this.calls.writes()).isEmpty();
+	}
+
+	@Test
+	void checkWhenIamHasAnOidcProviderForTheAuth0TenantThenWarnsItIsUnusedNeverFails() {
+		SetupConfig config = this.stack.config().build();
+		SetupResult result = setup(config);
+		String tenantHost = java.net.URI.create(config.identityProvider().oidcIssuer()).getHost();
+		String arn = "arn:aws:iam::123456789012:oidc-provider/" + tenantHost;
+
+		DoctorReport report = new Doctor(this.client, TestLocalCognito.http(),
+				() -> List.of("arn:aws:iam::123456789012:oidc-provider/token.actions.githubusercontent.com", arn))
+			.check(DoctorInput.from(config, result.userPoolId(), result.clientId()));
+
+		Finding iam = report.find("iam.oidc-provider");
+		assertThat(iam.status()).isEqualTo(Finding.Status.WARN);
+		assertThat(iam.message()).contains(arn, "not used").doesNotContain("githubusercontent");
+		assertThat(iam.fix()).contains("AssumeRoleWithWebIdentity", "emulated-behaviour.md §S2");
+		assertThat(report.ok()).isTrue();
+	}
+
+	@Test
+	void checkWhenIamHasNoOidcProviderForTheTenantThenPasses() {
+		SetupConfig config = this.stack.config().build();
+		SetupResult result = setup(config);
+
+		DoctorReport report = new Doctor(this.client, TestLocalCognito.http(),
+				() -> List.of("arn:aws:iam::123456789012:oidc-provider/token.actions.githubusercontent.com"))
+			.check(DoctorInput.from(config, result.userPoolId(), result.clientId()));
+
+		assertThat(report.find("iam.oidc-provider").status()).isEqualTo(Finding.Status.PASS);
+	}
+
+	@Test
+	void checkWhenIamCannotBeListedThenLeftToAPersonNeverFails() {
+		SetupConfig config = this.stack.config().build();
+		SetupResult result = setup(config);
+
+		DoctorReport report = new Doctor(this.client, TestLocalCognito.http(), () -> {
+			throw new IllegalStateException("no permission");
+		}).check(DoctorInput.from(config, result.userPoolId(), result.clientId()));
+
+		Finding iam = report.find("iam.oidc-provider");
+		assertThat(iam.status()).isEqualTo(Finding.Status.MANUAL);
+		assertThat(iam.message()).contains("IllegalStateException", "needs none");
+		assertThat(iam.fix()).contains("iam:ListOpenIDConnectProviders");
+		assertThat(report.ok()).isTrue();
+	}
+
+	@Test
+	void checkWhenNoIamDirectoryThenIamIsNotMentioned() {
+		SetupConfig config = this.stack.config().build();
+		SetupResult result = setup(config);
+
+		assertThat(doctor(config, result).find("iam.oidc-provider")).isNull();
+	}
+
+	@Test
+	void checkWhenDomainUrlConfiguredThenTheManualChecksNameThatDomain() {
+		SetupResult result = setup(this.stack.config().build());
+		// A second local pool: FEDLAB_DOMAIN_URL names its own local domain, which is not
+		// the one the pool's discovery lists.
+		SetupConfig second = this.stack.config().domainUrl("http://127.0.0.1:9231/").build();
+
+		DoctorReport report = doctor(second, result);
+
+		assertThat(report.withStatus(Finding.Status.MANUAL)).extracting(Finding::message)
+			.anyMatch((m) -> m.contains("http://127.0.0.1:9231/oauth2/idpresponse"))
+			.anyMatch((m) -> m.contains("http://127.0.0.1:9231/logout"))
+			.noneMatch((m) -> m.contains("amazoncognito.com") || m.contains(this.stack.hostedUiUrl));
+		assertThat(report.find("domain.active").message()).contains("http://127.0.0.1:9231");
+		Finding differs = report.find("domain.url");
+		assertThat(differs.status()).isEqualTo(Finding.Status.WARN);
+		assertThat(differs.message()).contains(this.stack.hostedUiUrl, "http://127.0.0.1:9231");
+		assertThat(report.withStatus(Finding.Status.FAIL)).as(report.toText()).isEmpty();
+	}
+
+	@Test
+	void checkWhenDomainUrlConfiguredAsDiscoveryListsItThenNoWarning() {
+		SetupConfig config = this.stack.config().build();
+		SetupResult result = setup(config);
+
+		DoctorReport report = doctor(config, result);
+
+		assertThat(report.find("domain.url")).isNull();
 	}
 
 	@Test

@@ -89,7 +89,8 @@ class ProvisioningCommandIT {
 				"Allowed Web Origins: http://localhost:8080", "Allowed Origins (CORS): http://localhost:8080",
 				"Client Secret (Post)", "COGNITO_ISSUER_URI=" + this.stack.cognitoUrl + "/",
 				"COGNITO_CLIENT_SECRET=<not shown");
-		// Application Login URI must be https and not localhost (auth0.md §8).
+		// Application Login URI must be https and not localhost (emulated-behaviour.md
+		// §A8).
 		assertThat(this.out).contains("Application Login URI: (leave empty)");
 		assertThat(this.out).doesNotContain(TestLocalCognito.AUTH0_CLIENT_SECRET);
 		String clientSecret = this.stack.store.pools()

@@ -70,7 +70,7 @@ class SetupIT {
 
 		UserPoolClientType app = describeClient(result);
 		// AllowedOAuthFlowsUserPoolClient defaults to false: without it nothing else
-		// applies (cognito.md §9.15).
+		// applies (emulated-behaviour.md §C9 fact 15).
 		assertThat(app.allowedOAuthFlowsUserPoolClient()).isTrue();
 		assertThat(app.allowedOAuthFlowsAsStrings()).containsExactly("code");
 		assertThat(app.allowedOAuthScopes()).containsExactlyInAnyOrder("openid", "email", "profile",
@@ -125,7 +125,7 @@ class SetupIT {
 		SetupResult first = apply(config.build(), false);
 		// A setting setup does not manage, changed out of band: UpdateUserPoolClient
 		// would
-		// reset it to its default unless setup sends it back (cognito.md §6).
+		// reset it to its default unless setup sends it back (emulated-behaviour.md §C6).
 		UserPoolClientType before = describeClient(first);
 		this.client.updateUserPoolClient(Setup.updateRequest(config.build(), before)
 			.toBuilder()

@@ -4,7 +4,10 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Cognito matches redirect and logout URLs as exact strings (cognito.md §2, §9.9). */
+/**
+ * Cognito matches redirect and logout URLs as exact strings (emulated-behaviour.md §C2,
+ * §C9 fact 9).
+ */
 class UrlDiffTests {
 
 	private static final String APP = "http://localhost:8080/login/oauth2/code/cognito";

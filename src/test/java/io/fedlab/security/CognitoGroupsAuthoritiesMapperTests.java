@@ -19,7 +19,7 @@ class CognitoGroupsAuthoritiesMapperTests {
 
 	@Test
 	void mapWhenCognitoGroupsThenRolePerGroupIncludingTheAutomaticProviderGroup() {
-		// cognito.md §9 item 7: the auto group <poolId>_<ProviderName> is in
+		// emulated-behaviour.md §C9 fact 7: the auto group <poolId>_<ProviderName> is in
 		// cognito:groups too
 		Collection<? extends GrantedAuthority> mapped = map("admins", TestIdTokens.AUTO_GROUP);
 		assertThat(AuthorityUtils.authorityListToSet(mapped)).contains("ROLE_admins", "ROLE_" + TestIdTokens.AUTO_GROUP,

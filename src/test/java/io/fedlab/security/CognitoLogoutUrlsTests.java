@@ -50,14 +50,14 @@ class CognitoLogoutUrlsTests {
 
 	@Test
 	void logoutWhenCognitoOnlyModeThenCognitoLogoutWithClientIdAndLogoutUri() throws Exception {
-		// cognito.md §1.9 form A: client_id + logout_uri, no id_token_hint /
+		// emulated-behaviour.md §C1.9 form A: client_id + logout_uri, no id_token_hint /
 		// post_logout_redirect_uri
 		assertThat(target(LogoutMode.COGNITO_ONLY)).isEqualTo(COGNITO_ONLY);
 	}
 
 	@Test
 	void logoutWhenCognitoReloginModeThenCognitoLogoutWithRedirectUriAndResponseType() throws Exception {
-		// cognito.md §1.9 form B
+		// emulated-behaviour.md §C1.9 form B
 		assertThat(target(LogoutMode.COGNITO_RELOGIN)).isEqualTo(COGNITO_RELOGIN);
 	}
 

@@ -21,8 +21,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * {@code app.logout.mode=cognito-only}: the browser goes through Cognito's
- * {@code /logout} alone, which never ends the Auth0 session (cognito.md §9 item 2), so
- * the next sign-in is silent at Auth0, as with the real services.
+ * {@code /logout} alone, which never ends the Auth0 session (emulated-behaviour.md §C9
+ * fact 2), so the next sign-in is silent at Auth0, as with the real services.
  */
 @SpringBootTest(classes = FedlabApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = "app.logout.mode=cognito-only")

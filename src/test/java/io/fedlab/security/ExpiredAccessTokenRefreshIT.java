@@ -29,8 +29,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * An access token that has expired is refreshed when the profile page needs it, through
  * Cognito's refresh grant, and Spring validates the new ID token before it replaces the
- * session's (rp-security.md §4.1). The app's clock is moved past the access token's hour
- * instead of waiting for it.
+ * session's (emulated-behaviour.md §R2). The app's clock is moved past the access token's
+ * hour instead of waiting for it.
  */
 @SpringBootTest(classes = { FedlabApplication.class, ExpiredAccessTokenRefreshIT.AppClock.class },
 		webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -56,7 +56,7 @@ class ExpiredAccessTokenRefreshIT {
 		WireMock hostedUi = new WireMock(this.localStack.server("cognito-hosted-ui").port());
 		hostedUi.resetRequests();
 
-		// Cognito's access tokens live one hour (cognito.md §4.4)
+		// Cognito's access tokens live one hour (emulated-behaviour.md §C4.4)
 		this.clock.advance(Duration.ofMinutes(61));
 		Browserless.Page later = browser.get(this.app + "/profile");
 
@@ -64,7 +64,8 @@ class ExpiredAccessTokenRefreshIT {
 		String newAccessToken = flows.rawToken(later, "access");
 		assertThat(newAccessToken).startsWith("eyJ").isNotEqualTo(accessToken);
 		assertThat(flows.rawToken(later, "id")).isNotEqualTo(idToken);
-		// rotation is off: the same refresh token goes on (cognito.md §9 fact 8)
+		// rotation is off: the same refresh token goes on (emulated-behaviour.md §C9 fact
+		// 8)
 		assertThat(flows.rawToken(later, "refresh")).isEqualTo(refreshToken);
 		assertThat(SignedJWT.parse(newAccessToken).getJWTClaimsSet().getStringClaim("token_use")).isEqualTo("access");
 		hostedUi.verifyThat(1, postRequestedFor(urlPathEqualTo("/oauth2/token"))

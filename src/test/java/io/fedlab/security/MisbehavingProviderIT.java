@@ -55,12 +55,12 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The OpenID conformance suite's RP negatives (rp-security.md §1.2, §1.5) against the
- * real app: a sign-in runs through the local Cognito and Auth0 as alice, and the local
- * Cognito misbehaves on one back-channel answer through a WireMock stub (priority 5 beats
- * the emulator's catch-all). Each case is rejected as §1.4 defines it: the explained
- * error page names the cause, no session exists, and the OP gets no further call after
- * the faulty answer.
+ * The OpenID conformance suite's RP negatives (emulated-behaviour.md §R1.2, §R1.4)
+ * against the real app: a sign-in runs through the local Cognito and Auth0 as alice, and
+ * the local Cognito misbehaves on one back-channel answer through a WireMock stub
+ * (priority 5 beats the emulator's catch-all). Each case is rejected as §R1.3 defines it:
+ * the explained error page names the cause, no session exists, and the OP gets no further
+ * call after the faulty answer.
  */
 @SpringBootTest(classes = FedlabApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "local.data-dir=target/misbehaving-provider-data", "app.back-channel.read-timeout=2s" })
@@ -135,7 +135,7 @@ class MisbehavingProviderIT {
 
 	@Test
 	void callbackWhenIdTokenHasAnExtraAudienceWithoutAzpThenRejectedWithoutSession() {
-		// "aud=[client, other] without azp must be rejected" (rp-security.md §1.5)
+		// An extra audience without azp is rejected (emulated-behaviour.md §R1.4)
 		SignIn signIn = startSignIn();
 		serveIdToken(TestIdTokens.sign(idToken(signIn.nonce()).audience(List.of(clientId(), "other-client")).build(),
 				idTokenKey()));
@@ -197,7 +197,7 @@ class MisbehavingProviderIT {
 	@Test
 	void callbackWhenIdTokenExpiredThenRejectedWithoutSession() {
 		// exp six minutes in the past, beyond the 60 s clock skew
-		// (AddInvalidExpiredExpValueToIdToken, rp-security.md §1.5)
+		// (AddInvalidExpiredExpValueToIdToken, emulated-behaviour.md §R1.4)
 		Instant now = Instant.now();
 		SignIn signIn = startSignIn();
 		serveIdToken(TestIdTokens.sign(idToken(signIn.nonce()).issueTime(Date.from(now.minusSeconds(3960)))
@@ -213,7 +213,8 @@ class MisbehavingProviderIT {
 				TestIdTokens.generate("not-yet-published-" + UUID.randomUUID())));
 		assertRejectedAfterTokenCall(signIn, signIn.finish(), "id-token-unknown-key");
 
-		// The pool rotates its keys (rp-security.md §1.2 -signing-key-rotation): the
+		// The pool rotates its keys (emulated-behaviour.md §R1.2 -signing-key-rotation):
+		// the
 		// next sign-in's ID token carries a kid the app has not cached, and the app
 		// re-fetches the JWKS instead of rejecting it (OIDC Core §10.1.1).
 		this.hostedUi.resetMappings();
@@ -405,7 +406,9 @@ class MisbehavingProviderIT {
 			.claim("email_verified", true);
 	}
 
-	/** Cognito's token response (cognito.md §1.6) carrying {@code idToken}. */
+	/**
+	 * Cognito's token response (emulated-behaviour.md §C1.6) carrying {@code idToken}.
+	 */
 	private void serveIdToken(String idToken) {
 		Instant now = Instant.now();
 		String accessToken = TestIdTokens.sign(new JWTClaimsSet.Builder().subject(SUB)
@@ -436,7 +439,8 @@ class MisbehavingProviderIT {
 
 	private void assertRejectedAfterTokenCall(SignIn signIn, Page page, String key, String... details) {
 		assertRejected(signIn, page, key, details);
-		// rp-security.md §1.4: after a bad ID token, no UserInfo (or any other) call
+		// emulated-behaviour.md §R1.3: after a bad ID token, no UserInfo (or any other)
+		// call
 		assertLastProviderCallWas(TOKEN_PATH);
 		assertThat(calls(TOKEN_PATH)).isEqualTo(1);
 		assertThat(calls(USER_INFO_PATH)).isZero();

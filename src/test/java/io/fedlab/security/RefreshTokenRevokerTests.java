@@ -51,7 +51,8 @@ class RefreshTokenRevokerTests {
 	void logoutWhenRefreshTokenThenRevokedAtPoolDomainWithClientSecretBasic() {
 		OAuth2RefreshToken refreshToken = TestIdTokens.refreshToken();
 		String basic = Base64.getEncoder().encodeToString("testclient123:test-secret".getBytes(StandardCharsets.UTF_8));
-		// cognito.md §1.8: form-encoded token, confidential clients authenticate with
+		// emulated-behaviour.md §C1.8: form-encoded token, confidential clients
+		// authenticate with
 		// Basic
 		this.server.expect(requestTo("http://localhost:9230/oauth2/revoke"))
 			.andExpect(method(HttpMethod.POST))

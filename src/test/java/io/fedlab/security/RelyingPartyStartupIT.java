@@ -26,7 +26,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The whole application starts against a minimal discovery document (no emulators): the
  * registration comes from discovery with its issuer set, so Spring checks {@code iss}
- * (rp-security.md §4.2 item 1).
+ * (emulated-behaviour.md §R3 item 1).
  */
 @SpringBootTest(classes = FedlabApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class RelyingPartyStartupIT {

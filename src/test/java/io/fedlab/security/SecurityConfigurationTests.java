@@ -56,7 +56,8 @@ class SecurityConfigurationTests {
 	@Test
 	void authorizationRequestWhenStartedThenKeepsSpringDefaultsStateNonceAndPkceS256() throws Exception {
 		Map<String, List<String>> query = authorizationQuery("/oauth2/authorization/cognito");
-		// PKCE is on for confidential clients in Spring Security 7 (rp-security.md §4.1);
+		// PKCE is on for confidential clients in Spring Security 7 (emulated-behaviour.md
+		// §R2);
 		// S256 only (RFC 7636 §4.2)
 		assertThat(query.get("code_challenge_method")).containsExactly("S256");
 		assertThat(query.get("code_challenge").get(0)).hasSizeGreaterThanOrEqualTo(43);
@@ -65,7 +66,8 @@ class SecurityConfigurationTests {
 		assertThat(query.get("response_type")).containsExactly("code");
 		assertThat(query.get("client_id")).containsExactly("testclient123");
 		assertThat(query.get("scope").get(0)).isEqualTo("openid%20email%20profile%20aws.cognito.signin.user.admin");
-		// absolute and fixed, never derived from request headers (rp-security.md §4.2
+		// absolute and fixed, never derived from request headers (emulated-behaviour.md
+		// §R3
 		// item 5)
 		assertThat(query.get("redirect_uri")).containsExactly("http://localhost:8080/login/oauth2/code/cognito");
 	}

@@ -22,7 +22,7 @@ class SignInErrorCatalogueTests {
 
 	@Test
 	void classifyWhenCognitoAttributesRequiredThenAttributeNamesOnly() {
-		// cognito.md §1.4:
+		// emulated-behaviour.md §C1.4:
 		// error_description=attributes+required%3A+%5Bgiven_name%2C+family_name%5D
 		SignInProblem problem = classify("invalid_request", "attributes required: [given_name, family_name]");
 		assertThat(problem.key()).isEqualTo("attributes-required");
@@ -53,7 +53,8 @@ class SignInErrorCatalogueTests {
 
 	@Test
 	void classifyWhenProviderErrorThenProviderAndStatusOnly() {
-		// cognito.md §1.4: "LoginWithAmazon Error - 400 invalid_request The request is
+		// emulated-behaviour.md §C1.4: "LoginWithAmazon Error - 400 invalid_request The
+		// request is
 		// missing ... client_secret"
 		SignInProblem problem = classify("invalid_request",
 				"Auth0 Error - 401 access_denied Unauthorized client_secret=abc");
@@ -132,7 +133,7 @@ class SignInErrorCatalogueTests {
 
 	@Test
 	void classifyWhenTokenEndpointInvalidRedirectThenRedirectMismatch() {
-		// cognito.md §9 item 10: unauthorized_client with error_description
+		// emulated-behaviour.md §C9 fact 10: unauthorized_client with error_description
 		// invalid_redirect
 		assertThat(classify("unauthorized_client", "invalid_redirect").key()).isEqualTo("redirect-mismatch");
 	}

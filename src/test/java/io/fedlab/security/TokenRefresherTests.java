@@ -123,7 +123,8 @@ class TokenRefresherTests {
 
 	@Test
 	void refreshNowWhenCognitoSendsNoRefreshTokenThenOldOneKeptAndSaid() {
-		// cognito.md §1.6: no refresh_token in the refresh grant's answer unless rotation
+		// emulated-behaviour.md §C1.6: no refresh_token in the refresh grant's answer
+		// unless rotation
 		// is on
 		this.nextResponse = cognitoRefreshResponse(TestIdTokens.idToken(), null);
 		assertThat(refresh().status()).isEqualTo(RefreshOutcome.Status.KEPT_REFRESH_TOKEN);
@@ -154,7 +155,7 @@ class TokenRefresherTests {
 	@Test
 	void refreshNowWhenNewIdTokenHasAnotherSubThenRejectedAndOldTokensKept() {
 		// OIDC Core §12.2; conformance module oidcc-client-test-refresh-token-invalid-sub
-		// (rp-security.md §1.1)
+		// (emulated-behaviour.md §R1.1)
 		this.nextResponse = cognitoRefreshResponse(TestIdTokens.idToken().subject("someone-else"), null);
 		RefreshOutcome outcome = refresh();
 		assertThat(outcome.status()).isEqualTo(RefreshOutcome.Status.REJECTED);

@@ -23,10 +23,10 @@ import org.springframework.security.oauth2.core.OAuth2RefreshToken;
 import org.springframework.security.oauth2.core.oidc.OidcIdToken;
 
 /**
- * Cognito-shaped tokens (cognito.md §4): tweak one claim of {@link #idToken()} or
- * {@link #accessToken()}, then sign it with {@link #oidcIdToken(JWTClaimsSet)} or
- * {@link #oauth2AccessToken(JWTClaimsSet)}. The ID and access tokens are signed with
- * different keys, as Cognito does (§3).
+ * Cognito-shaped tokens (emulated-behaviour.md §C4): tweak one claim of
+ * {@link #idToken()} or {@link #accessToken()}, then sign it with
+ * {@link #oidcIdToken(JWTClaimsSet)} or {@link #oauth2AccessToken(JWTClaimsSet)}. The ID
+ * and access tokens are signed with different keys, as Cognito does (§C3).
  */
 public final class TestIdTokens {
 
@@ -107,7 +107,8 @@ public final class TestIdTokens {
 	}
 
 	/**
-	 * A JWE-shaped opaque refresh token with Cognito's header (cognito.md §4.3).
+	 * A JWE-shaped opaque refresh token with Cognito's header (emulated-behaviour.md
+	 * §C4.3).
 	 */
 	public static OAuth2RefreshToken refreshToken() {
 		Base64.Encoder encoder = Base64.getUrlEncoder().withoutPadding();
@@ -127,7 +128,7 @@ public final class TestIdTokens {
 	 */
 	public static String sign(JWTClaimsSet claims, RSAKey key) {
 		try {
-			// Cognito's header: kid and alg, no typ (cognito.md §3)
+			// Cognito's header: kid and alg, no typ (emulated-behaviour.md §C3)
 			SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID()).build(),
 					claims);
 			jwt.sign(new RSASSASigner(key));

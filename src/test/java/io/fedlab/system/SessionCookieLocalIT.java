@@ -39,7 +39,7 @@ class SessionCookieLocalIT {
 		// auth0, auth0-tx
 		assertThat(cookie).startsWith("FEDLAB_SESSION=").contains("; Path=/").contains("; HttpOnly");
 		// Lax, not Strict: the callback from Cognito is a cross-site top-level GET
-		// (rp-security.md §4.2 item 6)
+		// (emulated-behaviour.md §R3 item 6)
 		assertThat(cookie).contains("; SameSite=Lax").doesNotContain("Secure");
 	}
 

@@ -6,14 +6,14 @@ import java.util.List;
 
 /**
  * One application of the local Auth0 tenant, with the settings that decide how Auth0
- * treats its requests (auth0.md §8).
+ * treats its requests (emulated-behaviour.md §A8).
  *
  * @param name the application's display name (shown on the login page)
  * @param clientId the client id
  * @param clientSecret the client secret ({@code null} or unused for method {@code none})
  * @param tokenEndpointAuthMethod {@code client_secret_post}, {@code client_secret_basic}
  * or {@code none}; enforced at {@code /oauth/token}, a mismatch answers 401
- * {@code access_denied} (auth0.md §3, §8)
+ * {@code access_denied} (emulated-behaviour.md §A3, §A8)
  * @param callbackUrls Allowed Callback URLs, matched exactly against {@code redirect_uri}
  * @param allowedLogoutUrls Allowed Logout URLs of the application ({@code /v2/logout}
  * with {@code client_id}, {@code /oidc/logout})
@@ -51,9 +51,10 @@ public record Auth0Application(String name, String clientId, String clientSecret
 
 	/**
 	 * Whether the dashboard would take {@code uri} as Application Login URI. Auth0 takes
-	 * only https and not localhost (auth0.md §8, §11.10). The local stack's app runs on
-	 * {@code http://localhost}, so this tenant also takes http or https on a loopback
-	 * host, the one deviation (docs/reference-facts.md); every other host needs https.
+	 * only https and not localhost (emulated-behaviour.md §A8, §A11 fact 10). The local
+	 * stack's app runs on {@code http://localhost}, so this tenant also takes http or
+	 * https on a loopback host, the one deviation (docs/reference-facts.md); every other
+	 * host needs https.
 	 */
 	public static boolean acceptsLoginUri(String uri) {
 		try {

@@ -61,7 +61,7 @@ final class Auth0Dispatcher extends Dispatcher {
 
 	/**
 	 * The discovery document of a 2025 tenant, members in the served order;
-	 * {@code issuer} alone ends with a slash (auth0.md §1, §11.1).
+	 * {@code issuer} alone ends with a slash (emulated-behaviour.md §A1, §A11 fact 1).
 	 */
 	private ResponseDefinition discovery(Exchange exchange) {
 		String base = this.tenant.base();
@@ -91,8 +91,9 @@ final class Auth0Dispatcher extends Dispatcher {
 		doc.put("request_uri_parameter_supported", false);
 		doc.put("request_parameter_supported", false);
 		doc.put("id_token_signing_alg_values_supported", List.of("HS256", "RS256", "PS256"));
-		// Present because new tenants have RP-initiated logout discovery on (auth0.md
-		// §1).
+		// Present because new tenants have RP-initiated logout discovery on
+		// (emulated-behaviour.md
+		// §A1).
 		doc.put("end_session_endpoint", base + "/oidc/logout");
 		doc.put("dpop_signing_alg_values_supported", List.of("ES256"));
 		return Responses.json(200, JSONObjectUtils.toJSONString(doc));
@@ -119,8 +120,8 @@ final class Auth0Dispatcher extends Dispatcher {
 
 	/**
 	 * Express's 404, which Auth0 answers for any unknown path or method, e.g. the
-	 * double-slash discovery URL a slash-ending {@code oidc_issuer} produces (auth0.md
-	 * §1).
+	 * double-slash discovery URL a slash-ending {@code oidc_issuer} produces
+	 * (emulated-behaviour.md §A1).
 	 */
 	@Override
 	protected ResponseDefinition notFound(Exchange exchange) {

@@ -15,7 +15,7 @@ import io.fedlab.localidp.signing.KeyRing;
 
 /**
  * The local Auth0 tenant: the upstream OpenID provider the Cognito emulator federates to
- * (auth0.md). Serve it with
+ * (emulated-behaviour.md). Serve it with
  * {@code new EmulatorServer("auth0", host, port, emulator.dispatcher())}; the issuer in
  * {@link Auth0Settings} must be the URL that server is reached at, with its trailing
  * slash.
@@ -24,7 +24,7 @@ import io.fedlab.localidp.signing.KeyRing;
  * Endpoints: discovery and JWKS, {@code /authorize} with Universal Login at
  * {@code /u/login} (form fields {@code state}, {@code username}, {@code password}),
  * {@code /oauth/token} (authorization code only: no refresh tokens are issued, which the
- * Cognito path never needs, auth0.md §9), {@code /userinfo} (GET and POST),
+ * Cognito path never needs, emulated-behaviour.md §A9), {@code /userinfo} (GET and POST),
  * {@code /v2/logout} and {@code /oidc/logout}. The SSO session cookie is {@code auth0}.
  *
  * <p>
@@ -77,7 +77,8 @@ public final class Auth0Emulator {
 			}
 		}
 		this.started = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-		// Auth0 keeps the current and the next key in its JWKS (auth0.md §1); x5c and x5t
+		// Auth0 keeps the current and the next key in its JWKS (emulated-behaviour.md
+		// §A1); x5c and x5t
 		// are not published: no client of this emulator reads them.
 		this.signingKeys = KeyRing.load(settings.dataDir(), "auth0-signing", 2, KeyRing.KidStyle.AUTH0);
 		this.tokens = new Auth0Tokens(settings.issuer(), this.signingKeys,

@@ -11,8 +11,9 @@ import io.fedlab.localidp.http.Html;
 import io.fedlab.localidp.http.Responses;
 
 /**
- * The tenant's HTML pages: Universal Login, the "Oops!" error page (auth0.md §2) and the
- * RP-initiated logout confirmation (auth0.md §6). Every interpolated value is escaped.
+ * The tenant's HTML pages: Universal Login, the "Oops!" error page (emulated-behaviour.md
+ * §A2) and the RP-initiated logout confirmation (emulated-behaviour.md §A6). Every
+ * interpolated value is escaped.
  */
 final class Auth0Pages {
 

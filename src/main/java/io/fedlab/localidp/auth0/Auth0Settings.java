@@ -6,8 +6,8 @@ import java.util.List;
 /**
  * The local Auth0 tenant's configuration.
  *
- * @param issuer the issuer, with the trailing slash Auth0 always has (auth0.md §1), e.g.
- * {@code http://localhost:9240/}
+ * @param issuer the issuer, with the trailing slash Auth0 always has
+ * (docs/emulated-behaviour.md §A1), e.g. {@code http://localhost:9240/}
  * @param dataDir where the signing keys ({@code auth0-signing.jwks.json}) and the access
  * token key ({@code auth0-access-token.key}) are kept; {@code null} keeps them in memory
  * @param applications the tenant's applications
@@ -22,7 +22,8 @@ public record Auth0Settings(String issuer, Path dataDir, List<Auth0Application> 
 		if (issuer == null || !issuer.endsWith("/")
 				|| !(issuer.startsWith("http://") || issuer.startsWith("https://"))) {
 			throw new IllegalArgumentException(
-					"The Auth0 issuer is an http(s) URL ending with '/' (auth0.md §1), not " + issuer);
+					"The Auth0 issuer is an http(s) URL ending with '/' (docs/emulated-behaviour.md §A1), not "
+							+ issuer);
 		}
 		applications = (applications != null) ? List.copyOf(applications) : List.of();
 		users = (users != null) ? List.copyOf(users) : List.of();

@@ -41,7 +41,7 @@ import com.nimbusds.jose.util.JSONObjectUtils;
 import io.fedlab.localidp.signing.KeyRing;
 
 /**
- * Mints and reads the tenant's tokens (auth0.md §7).
+ * Mints and reads the tenant's tokens (emulated-behaviour.md §A7).
  *
  * <p>
  * ID token: RS256 with header {@code {"alg":"RS256","typ":"JWT","kid":…}}, claims in the
@@ -116,7 +116,7 @@ final class Auth0Tokens {
 		claims.put("iat", now.getEpochSecond());
 		claims.put("exp", now.getEpochSecond() + ID_TOKEN_SECONDS);
 		if (authTime != null) {
-			// Only with prompt=login or max_age (auth0.md §7, [maxage]).
+			// Only with prompt=login or max_age (emulated-behaviour.md §A7, [maxage]).
 			claims.put("auth_time", authTime.getEpochSecond());
 		}
 		claims.put("sid", sid);
@@ -197,7 +197,7 @@ final class Auth0Tokens {
 		}
 	}
 
-	/** The Gravatar URL Auth0 gives database users (auth0.md §7 sample). */
+	/** The Gravatar URL Auth0 gives database users (emulated-behaviour.md §A7 sample). */
 	static String picture(Auth0User user) {
 		String email = user.email().trim().toLowerCase(Locale.ROOT);
 		String initials = user.nickname().replaceAll("[^A-Za-z]", "");

@@ -7,7 +7,8 @@ package io.fedlab.localidp.auth0;
  * @param email the login name (compared case-insensitively, as Auth0 stores emails
  * lowercased)
  * @param password the password, in clear: this is a local test tenant
- * @param name the {@code name} claim (Auth0 defaults it to the email, auth0.md §4)
+ * @param name the {@code name} claim (Auth0 defaults it to the email,
+ * emulated-behaviour.md §A4)
  * @param nickname the {@code nickname} claim (Auth0 defaults it to the email's local
  * part)
  * @param emailVerified the {@code email_verified} claim

@@ -34,14 +34,15 @@ import java.util.Set;
  * </pre>
  *
  * {@code email} and {@code password} are required; {@code name} defaults to the email and
- * {@code nickname} to its local part (as Auth0 does for database users, auth0.md §4);
- * {@code email-verified} defaults to {@code true}. The alias ({@code alice}) only groups
- * the lines. Any other key is an error, so a typo does not silently drop an attribute.
+ * {@code nickname} to its local part (as Auth0 does for database users,
+ * emulated-behaviour.md §A4); {@code email-verified} defaults to {@code true}. The alias
+ * ({@code alice}) only groups the lines. Any other key is an error, so a typo does not
+ * silently drop an attribute.
  *
  * <p>
  * User ids are {@code auth0|} plus the first 24 hex digits of SHA-256(seed, NUL, the
  * lowercased email): stable across restarts for the same seed, so the Cognito user
- * {@code Auth0_auth0|…} stays the same person (cognito.md §7 item 9).
+ * {@code auth0_auth0|…} stays the same person (emulated-behaviour.md §C7.9).
  */
 public final class Auth0Users {
 

@@ -16,7 +16,7 @@ import io.fedlab.localidp.http.Responses;
 
 /**
  * {@code /authorize} and Universal Login ({@code /u/login}): the browser half of the code
- * flow (auth0.md §2).
+ * flow (emulated-behaviour.md §A2).
  */
 final class LoginFlow {
 
@@ -95,7 +95,8 @@ final class LoginFlow {
 			redirectUri = app.callbackUrls().get(0);
 		}
 		if (redirectUri == null || !app.callbackUrls().contains(redirectUri)) {
-			// auth0.md §2 and §11.9: an error page, never a redirect to an unknown URL.
+			// emulated-behaviour.md §A2 and §A11 fact 9: an error page, never a redirect
+			// to an unknown URL.
 			return Auth0Pages.error(400, "unauthorized_client", CALLBACK_MISMATCH);
 		}
 		String state = params.get("state");
@@ -144,7 +145,8 @@ final class LoginFlow {
 			return redirectError(redirectUri, "invalid_request", "Missing required parameter: code_challenge", state);
 		}
 		if (challenge != null) {
-			// auth0.md §2 CONFLICT (PKCE): plain is advertised but rejected; S256 only.
+			// emulated-behaviour.md §A2 CONFLICT (PKCE): plain is advertised but
+			// rejected; S256 only.
 			if (method == null || method.equals("plain")) {
 				return redirectError(redirectUri, "invalid_request",
 						"The code_challenge_method plain is not supported, use S256", state);
@@ -264,7 +266,7 @@ final class LoginFlow {
 	/**
 	 * A login page without its transaction (bookmarked, expired after 1 h, or already
 	 * used): the Application Login URI with {@code iss} appended, else the error page
-	 * (auth0.md §2 last bullet, §8).
+	 * (emulated-behaviour.md §A2, §A8).
 	 */
 	private ResponseDefinition restartLogin(String txId) {
 		Auth0Application app = this.tenant.application(clientOf(txId));

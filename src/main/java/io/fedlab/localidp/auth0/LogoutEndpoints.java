@@ -10,9 +10,10 @@ import io.fedlab.localidp.http.Exchange;
 import io.fedlab.localidp.http.Responses;
 
 /**
- * {@code GET /v2/logout} (auth0.md §5) and RP-initiated {@code /oidc/logout} (auth0.md
- * §6). They differ on purpose: {@code /v2/logout} ignores the query of {@code returnTo}
- * when matching, {@code /oidc/logout} compares {@code post_logout_redirect_uri} exactly.
+ * {@code GET /v2/logout} (emulated-behaviour.md §A5) and RP-initiated
+ * {@code /oidc/logout} (emulated-behaviour.md §A6). They differ on purpose:
+ * {@code /v2/logout} ignores the query of {@code returnTo} when matching,
+ * {@code /oidc/logout} compares {@code post_logout_redirect_uri} exactly.
  */
 final class LogoutEndpoints {
 
@@ -30,7 +31,8 @@ final class LogoutEndpoints {
 	ResponseDefinition v2Logout(Exchange exchange) {
 		String returnTo = exchange.query("returnTo");
 		String clientId = exchange.query("client_id");
-		// The session ends first, even when returnTo is refused (auth0.md §5 emulator
+		// The session ends first, even when returnTo is refused (emulated-behaviour.md
+		// §A5 emulator
 		// choice).
 		String clearCookie = this.login.endSession(exchange);
 		Auth0Application app = null;
@@ -101,7 +103,7 @@ final class LogoutEndpoints {
 		if (redirectUri != null) {
 			List<String> allowed = (app != null) ? app.allowedLogoutUrls()
 					: this.tenant.settings().tenantAllowedLogoutUrls();
-			// Exact match, query included (auth0.md §6, §11.8).
+			// Exact match, query included (emulated-behaviour.md §A6, §A11 fact 8).
 			if (!allowed.contains(redirectUri) || !Urls.isAbsoluteHttp(redirectUri)) {
 				return Auth0Pages.error(400, "invalid_request", "The \"post_logout_redirect_uri\" parameter \""
 						+ redirectUri + "\" is not defined as a valid URL in \"Allowed Logout URLs\".");

@@ -19,7 +19,8 @@ import io.fedlab.localidp.http.Responses;
 
 /**
  * {@code POST /oauth/token} (authorization code grant) and {@code /userinfo}, with
- * Auth0's real, non-RFC error statuses (auth0.md §3, §4, §11.2, §11.3).
+ * Auth0's real, non-RFC error statuses (emulated-behaviour.md §A3, §A4, §A11 fact 2, §A11
+ * fact 3).
  */
 final class TokenEndpoints {
 
@@ -50,15 +51,16 @@ final class TokenEndpoints {
 				return error(400, "invalid_request", "Missing required parameter: refresh_token");
 			}
 			// This tenant never issues refresh tokens (Cognito never refreshes upstream,
-			// auth0.md §9), so every refresh token is unknown.
+			// emulated-behaviour.md §A9), so every refresh token is unknown.
 			return error(403, "invalid_grant", "Unknown or invalid refresh token.");
 		}
 		String code = params.get("code");
 		if (code == null || code.isEmpty()) {
 			return error(400, "invalid_request", "Missing required parameter: code");
 		}
-		// Taken, not read: a code works once, even when this exchange fails (auth0.md
-		// §2).
+		// Taken, not read: a code works once, even when this exchange fails
+		// (emulated-behaviour.md
+		// §A2).
 		LoginFlow.IssuedCode issued = this.tenant.codes().take(code);
 		if (issued == null || !issued.request().clientId().equals(app.clientId())) {
 			return error(403, "invalid_grant", INVALID_CODE);
@@ -139,7 +141,7 @@ final class TokenEndpoints {
 
 	/**
 	 * Identifies the client and checks it authenticates the way its application is
-	 * configured to (auth0.md §3, §8): a mismatch or a wrong secret is 401
+	 * configured to (emulated-behaviour.md §A3, §A8): a mismatch or a wrong secret is 401
 	 * {@code access_denied}, an unknown client 403 {@code unauthorized_client}.
 	 */
 	private Auth0Application authenticate(Exchange exchange, Map<String, String> params) {
@@ -200,7 +202,10 @@ final class TokenEndpoints {
 		}
 	}
 
-	/** Form parameters, or a JSON object of strings (auth0.md §3 accepts both). */
+	/**
+	 * Form parameters, or a JSON object of strings (emulated-behaviour.md §A3 accepts
+	 * both).
+	 */
 	private static Map<String, String> params(Exchange exchange) {
 		String type = exchange.header("Content-Type");
 		if (type == null || !type.toLowerCase().startsWith("application/json")) {
@@ -247,7 +252,7 @@ final class TokenEndpoints {
 
 	/**
 	 * Auth0's /userinfo 401: plain-text {@code Unauthorized}, details only in
-	 * {@code WWW-Authenticate} (auth0.md §4, §11.3).
+	 * {@code WWW-Authenticate} (emulated-behaviour.md §A4, §A11 fact 3).
 	 */
 	private static ResponseDefinition unauthorized(String description) {
 		String challenge = (description == null) ? "Bearer realm=\"Users\""

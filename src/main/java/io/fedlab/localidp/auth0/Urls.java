@@ -51,8 +51,9 @@ final class Urls {
 
 	/**
 	 * Whether {@code returnTo} is allowed by {@code allowed} the way {@code /v2/logout}
-	 * matches (auth0.md §5): query and fragment ignored on both sides, scheme and host
-	 * case-insensitive, path case-sensitive, {@code *.} standing for one subdomain label.
+	 * matches (emulated-behaviour.md §A5): query and fragment ignored on both sides,
+	 * scheme and host case-insensitive, path case-sensitive, {@code *.} standing for one
+	 * subdomain label.
 	 */
 	static boolean allowedIgnoringQuery(String returnTo, List<String> allowed) {
 		String[] target = split(returnTo);

@@ -51,7 +51,7 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
  * The local Auth0 tenant over real HTTP, driven like a browser (no automatic redirects, a
- * cookie jar) and like Cognito's back channel. Test names cite auth0.md.
+ * cookie jar) and like Cognito's back channel. Test names cite emulated-behaviour.md.
  */
 class Auth0EmulatorIT {
 
@@ -111,11 +111,11 @@ class Auth0EmulatorIT {
 		clock.reset();
 	}
 
-	// --- §1 discovery and JWKS ---------------------------------------------------
+	// --- §A1 discovery and JWKS ---------------------------------------------------
 
 	@Test
 	void discoveryWhenFetchedThenIssuerEndsWithSlashAndNoEndpointDoes() throws Exception {
-		// auth0.md §1, §11.1.
+		// emulated-behaviour.md §A1, §A11 fact 1.
 		HttpResponse<String> response = get(this.backChannel, base + "/.well-known/openid-configuration");
 
 		assertThat(response.statusCode()).isEqualTo(200);
@@ -134,8 +134,9 @@ class Auth0EmulatorIT {
 
 	@Test
 	void discoveryWhenIssuerWithSlashIsUsedAsBaseThenDoubleSlashIs404CannotGet() throws Exception {
-		// auth0.md §11 fact 1.
-		// auth0.md §1: Cognito configured with the slash fetches //.well-known and fails.
+		// emulated-behaviour.md §A11 fact 1.
+		// emulated-behaviour.md §A1: Cognito configured with the slash fetches
+		// //.well-known and fails.
 		HttpResponse<String> response = get(this.backChannel, issuer + "/.well-known/openid-configuration");
 
 		assertThat(response.statusCode()).isEqualTo(404);
@@ -144,7 +145,8 @@ class Auth0EmulatorIT {
 
 	@Test
 	void jwksWhenFetchedThenCurrentAndNextRs256KeysWithAllMembers() throws Exception {
-		// auth0.md §1: "will always include both the current key and the next key".
+		// emulated-behaviour.md §A1: "will always include both the current key and the
+		// next key".
 		HttpResponse<String> response = get(this.backChannel, base + "/.well-known/jwks.json");
 
 		List<Object> keys = JSONObjectUtils.getJSONArray(JSONObjectUtils.parse(response.body()), "keys");
@@ -158,7 +160,7 @@ class Auth0EmulatorIT {
 		}
 	}
 
-	// --- §2, §3, §4, §7 the code flow -------------------------------------------
+	// --- §A2, §A3, §A4, §A7 the code flow -------------------------------------------
 
 	@Test
 	void codeFlowWhenCognitoSignsInThenIdTokenVerifiesWithAuth0ClaimsAndUserinfoAnswersGetAndPost() throws Exception {
@@ -181,7 +183,8 @@ class Auth0EmulatorIT {
 			.doesNotContain("Secure"));
 		String callback = location(loggedIn);
 		assertThat(callback).startsWith(COGNITO_CALLBACK + "?code=");
-		// The client's own state, URL-encoded, and no iss parameter (auth0.md §2).
+		// The client's own state, URL-encoded, and no iss parameter
+		// (emulated-behaviour.md §A2).
 		assertThat(callback).contains("&state=cognito%2Bstate%2F%3D%3D").doesNotContain("iss=");
 		assertThat(query(callback).get("state")).isEqualTo("cognito+state/==");
 
@@ -209,7 +212,8 @@ class Auth0EmulatorIT {
 				"email_verified");
 		assertThat(profile).containsEntry("sub", claims.getSubject());
 
-		// Cognito's attributes_request_method=POST (auth0.md §9): header, empty form
+		// Cognito's attributes_request_method=POST (emulated-behaviour.md §A9): header,
+		// empty form
 		// body.
 		HttpResponse<String> userInfoPost = send(this.backChannel,
 				HttpRequest.newBuilder(URI.create(base + "/userinfo"))
@@ -226,8 +230,9 @@ class Auth0EmulatorIT {
 
 	@Test
 	void idTokenWhenIssuedThenRs256KidInTwoKeyJwksAudStringAuth0SubSidNonceAndTenHours() throws Exception {
-		// auth0.md §11.6; no auth_time without max_age or prompt=login, no at_hash in
-		// the code flow (§7).
+		// emulated-behaviour.md §A11 fact 6; no auth_time without max_age or
+		// prompt=login, no at_hash in
+		// the code flow (§A7).
 		String code = signIn(this.browser, "cognito-client", COGNITO_CALLBACK, Map.of("nonce", "n-0S6_WzA2Mj"));
 		String idToken = (String) exchange(code, COGNITO_CALLBACK).get("id_token");
 
@@ -256,7 +261,7 @@ class Auth0EmulatorIT {
 
 	@Test
 	void userinfoWhenCalledThenUpdatedAtIsIsoStringAndEmailVerifiedBoolean() throws Exception {
-		// auth0.md §11.4, in the ID token and at /userinfo alike.
+		// emulated-behaviour.md §A11 fact 4, in the ID token and at /userinfo alike.
 		String code = signIn(this.browser, "cognito-client", COGNITO_CALLBACK, Map.of());
 		Map<String, Object> tokens = exchange(code, COGNITO_CALLBACK);
 		Map<String, Object> idToken = payload((String) tokens.get("id_token"));
@@ -278,7 +283,7 @@ class Auth0EmulatorIT {
 
 	@Test
 	void accessTokenWhenNoAudienceThenOpaqueJweValidOnlyAtUserinfoFor86400Seconds() throws Exception {
-		// auth0.md §11.5: never a decodable JWT with aud = client_id.
+		// emulated-behaviour.md §A11 fact 5: never a decodable JWT with aud = client_id.
 		String code = signIn(this.browser, "cognito-client", COGNITO_CALLBACK, Map.of());
 		Map<String, Object> tokens = exchange(code, COGNITO_CALLBACK);
 		String accessToken = (String) tokens.get("access_token");
@@ -326,8 +331,8 @@ class Auth0EmulatorIT {
 
 	@Test
 	void authorizeWhenPromptNoneWithoutSessionThenLoginRequiredRedirectWithState() throws Exception {
-		// auth0.md §11 fact 9.
-		// auth0.md §2: prompt=none →
+		// emulated-behaviour.md §A11 fact 9.
+		// emulated-behaviour.md §A2: prompt=none →
 		// error=login_required&error_description=Login%20required.
 		HttpResponse<String> response = get(this.browser,
 				authorizeUrl("cognito-client", COGNITO_CALLBACK, Map.of("prompt", "none", "state", "s1")));
@@ -349,8 +354,8 @@ class Auth0EmulatorIT {
 
 	@Test
 	void authorizeWhenPromptLoginThenFormAgainAndAuthTimeInIdToken() throws Exception {
-		// auth0.md §11 fact 6.
-		// auth0.md §7: auth_time only with max_age or prompt=login.
+		// emulated-behaviour.md §A11 fact 6.
+		// emulated-behaviour.md §A7: auth_time only with max_age or prompt=login.
 		signIn(this.browser, "cognito-client", COGNITO_CALLBACK, Map.of());
 
 		HttpResponse<String> forced = get(this.browser,
@@ -367,7 +372,7 @@ class Auth0EmulatorIT {
 
 	@Test
 	void authorizeWhenMaxAgeGivenThenAuthTimeInIdToken() throws Exception {
-		// auth0.md §11.6: auth_time only with max_age or prompt=login.
+		// emulated-behaviour.md §A11 fact 6: auth_time only with max_age or prompt=login.
 		signIn(this.browser, "cognito-client", COGNITO_CALLBACK, Map.of());
 
 		String code = signIn(this.browser, "cognito-client", COGNITO_CALLBACK, Map.of("max_age", "3600"));
@@ -379,7 +384,7 @@ class Auth0EmulatorIT {
 
 	@Test
 	void authorizeWhenRedirectUriNotAllowedThenCallbackMismatchPageAndNoRedirect() throws Exception {
-		// auth0.md §11.9.
+		// emulated-behaviour.md §A11 fact 9.
 		HttpResponse<String> response = get(this.browser,
 				authorizeUrl("cognito-client", "http://localhost:9230/oauth2/IDPRESPONSE", Map.of()));
 
@@ -399,7 +404,7 @@ class Auth0EmulatorIT {
 
 	@Test
 	void authorizeWhenResponseTypeTokenThenUnsupportedResponseTypeRedirect() throws Exception {
-		// auth0.md §11 fact 9.
+		// emulated-behaviour.md §A11 fact 9.
 		HttpResponse<String> response = get(this.browser, base + "/authorize?client_id=cognito-client&redirect_uri="
 				+ enc(COGNITO_CALLBACK) + "&response_type=token&state=s");
 
@@ -409,7 +414,7 @@ class Auth0EmulatorIT {
 
 	@Test
 	void authorizeWhenPkcePlainThenInvalidRequestRedirect() throws Exception {
-		// auth0.md §2 CONFLICT (PKCE): plain advertised, rejected.
+		// emulated-behaviour.md §A2 CONFLICT (PKCE): plain advertised, rejected.
 		HttpResponse<String> response = get(this.browser, authorizeUrl("cognito-client", COGNITO_CALLBACK,
 				Map.of("code_challenge", "x".repeat(43), "code_challenge_method", "plain")));
 
@@ -438,8 +443,9 @@ class Auth0EmulatorIT {
 
 	@Test
 	void loginPageWhenTransactionUnknownThenBackButtonErrorPage() throws Exception {
-		// auth0.md §11 fact 10.
-		// auth0.md §2: the login transaction is gone (bookmark, back button).
+		// emulated-behaviour.md §A11 fact 10.
+		// emulated-behaviour.md §A2: the login transaction is gone (bookmark, back
+		// button).
 		HttpResponse<String> response = get(this.browser, base + "/u/login?state=bookmarked");
 
 		assertThat(response.statusCode()).isEqualTo(400);
@@ -448,7 +454,8 @@ class Auth0EmulatorIT {
 
 	@Test
 	void loginPageWhenTransactionExpiredAndAppHasLoginUriThenRedirectedThereWithIss() throws Exception {
-		// auth0.md §8, §11.10: login transactions last 1 h; Auth0 appends iss.
+		// emulated-behaviour.md §A8, §A11 fact 10: login transactions last 1 h; Auth0
+		// appends iss.
 		HttpResponse<String> authorize = get(this.browser, authorizeUrl("basic-client", BASIC_CALLBACK, Map.of()));
 		String loginUrl = location(authorize);
 		assertThat(get(this.browser, loginUrl).statusCode()).isEqualTo(200);
@@ -474,11 +481,11 @@ class Auth0EmulatorIT {
 		assertThat(emulator.activeSessions()).isEqualTo(sessions + 1);
 	}
 
-	// --- §3 token endpoint errors -------------------------------------------------
+	// --- §A3 token endpoint errors -------------------------------------------------
 
 	@Test
 	void tokenWhenSecretWrongThen401AccessDeniedUnauthorized() throws Exception {
-		// auth0.md §3, §11.2.
+		// emulated-behaviour.md §A3, §A11 fact 2.
 		String code = signIn(this.browser, "cognito-client", COGNITO_CALLBACK, Map.of());
 
 		HttpResponse<String> response = postForm(this.backChannel, base + "/oauth/token",
@@ -490,8 +497,9 @@ class Auth0EmulatorIT {
 
 	@Test
 	void tokenWhenBasicSentToPostApplicationThen401AccessDenied() throws Exception {
-		// auth0.md §11 fact 2.
-		// auth0.md §8: the configured method is enforced; a mismatch is 401.
+		// emulated-behaviour.md §A11 fact 2.
+		// emulated-behaviour.md §A8: the configured method is enforced; a mismatch is
+		// 401.
 		String code = signIn(this.browser, "cognito-client", COGNITO_CALLBACK, Map.of());
 
 		HttpResponse<String> response = send(this.backChannel, HttpRequest.newBuilder(URI.create(base + "/oauth/token"))
@@ -530,7 +538,8 @@ class Auth0EmulatorIT {
 
 	@Test
 	void tokenWhenCodeUsedTwiceThen403InvalidAuthorizationCode() throws Exception {
-		// auth0.md §2: a code is single use; §11.2: 403 invalid_grant.
+		// emulated-behaviour.md §A2: a code is single use; §A11 fact 2: 403
+		// invalid_grant.
 		String code = signIn(this.browser, "cognito-client", COGNITO_CALLBACK, Map.of());
 		assertThat(exchange(code, COGNITO_CALLBACK)).containsKey("id_token");
 
@@ -541,7 +550,7 @@ class Auth0EmulatorIT {
 
 	@Test
 	void tokenWhenCodeExpiredOrUnknownThen403InvalidAuthorizationCode() throws Exception {
-		// auth0.md §11 fact 2.
+		// emulated-behaviour.md §A11 fact 2.
 		String code = signIn(this.browser, "cognito-client", COGNITO_CALLBACK, Map.of());
 		clock.advance(Duration.ofSeconds(601));
 
@@ -585,7 +594,8 @@ class Auth0EmulatorIT {
 
 	@Test
 	void tokenWhenRefreshTokenGrantThen403UnknownOrInvalidRefreshToken() throws Exception {
-		// auth0.md §11.2; this tenant issues no refresh tokens (auth0.md §9).
+		// emulated-behaviour.md §A11 fact 2; this tenant issues no refresh tokens
+		// (emulated-behaviour.md §A9).
 		HttpResponse<String> response = postForm(this.backChannel, base + "/oauth/token",
 				Map.of("grant_type", "refresh_token", "refresh_token", "v1.x", "client_id", "cognito-client",
 						"client_secret", "cognito-secret"));
@@ -617,7 +627,7 @@ class Auth0EmulatorIT {
 
 	@Test
 	void tokenWhenJsonBodyThen200() throws Exception {
-		// auth0.md §3: JSON bodies are accepted too.
+		// emulated-behaviour.md §A3: JSON bodies are accepted too.
 		String code = signIn(this.browser, "cognito-client", COGNITO_CALLBACK, Map.of());
 
 		HttpResponse<String> response = send(this.backChannel,
@@ -680,11 +690,11 @@ class Auth0EmulatorIT {
 		assertThat(get(this.browser, base + "/oauth/token").body()).isEqualTo("Cannot GET /oauth/token");
 	}
 
-	// --- §4 userinfo --------------------------------------------------------------
+	// --- §A4 userinfo --------------------------------------------------------------
 
 	@Test
 	void userinfoWhenTokenInvalidThen401PlainTextUnauthorizedWithWwwAuthenticate() throws Exception {
-		// auth0.md §4, §11.3.
+		// emulated-behaviour.md §A4, §A11 fact 3.
 		HttpResponse<String> response = send(this.backChannel,
 				HttpRequest.newBuilder(URI.create(base + "/userinfo"))
 					.header("Authorization", "Bearer eyJhbGciOiJkaXIiLCJlbmMiOiJBMjU2R0NNIn0..aaaa.bbbb.cccc")
@@ -700,7 +710,7 @@ class Auth0EmulatorIT {
 
 	@Test
 	void userinfoWhenTokenExpiredThen401TokenHasExpired() throws Exception {
-		// auth0.md §11 fact 3.
+		// emulated-behaviour.md §A11 fact 3.
 		String code = signIn(this.browser, "cognito-client", COGNITO_CALLBACK, Map.of());
 		String accessToken = (String) exchange(code, COGNITO_CALLBACK).get("access_token");
 		clock.advance(Duration.ofSeconds(86401));
@@ -728,11 +738,13 @@ class Auth0EmulatorIT {
 		assertThat(response.statusCode()).isEqualTo(401);
 	}
 
-	// --- §5 /v2/logout ------------------------------------------------------------
+	// --- §A5 /v2/logout ------------------------------------------------------------
 
 	@Test
 	void v2LogoutWhenClientIdAndReturnToWithQueryThenRedirectedInFullAndSessionGone() throws Exception {
-		// auth0.md §10 pattern A and §11.7: the app list applies, the query is ignored
+		// emulated-behaviour.md §A10 pattern A and §A11 fact 7: the app list applies, the
+		// query
+		// is ignored
 		// for
 		// matching and kept in the redirect.
 		signIn(this.browser, "cognito-client", COGNITO_CALLBACK, Map.of());
@@ -751,7 +763,8 @@ class Auth0EmulatorIT {
 
 	@Test
 	void v2LogoutWhenReturnToHasQueryAndFragmentThenBothIgnoredForMatchingAndKept() throws Exception {
-		// auth0.md §11.7: "the query string, and hash information … are not taken into
+		// emulated-behaviour.md §A11 fact 7: "the query string, and hash information …
+		// are not taken into
 		// account".
 		String returnTo = COGNITO_LOGOUT + "?client_id=app-client#after";
 
@@ -779,7 +792,7 @@ class Auth0EmulatorIT {
 
 	@Test
 	void v2LogoutWhenReturnToNotAllowedThen400PageAndSessionStillCleared() throws Exception {
-		// auth0.md §11 fact 7.
+		// emulated-behaviour.md §A11 fact 7.
 		signIn(this.browser, "cognito-client", COGNITO_CALLBACK, Map.of());
 
 		HttpResponse<String> response = get(this.browser,
@@ -796,8 +809,9 @@ class Auth0EmulatorIT {
 
 	@Test
 	void v2LogoutWhenNoClientIdThenTenantListApplies() throws Exception {
-		// auth0.md §11 fact 7.
-		// auth0.md §5: without client_id the tenant's Allowed Logout URLs decide.
+		// emulated-behaviour.md §A11 fact 7.
+		// emulated-behaviour.md §A5: without client_id the tenant's Allowed Logout URLs
+		// decide.
 		assertThat(location(get(this.browser, base + "/v2/logout?returnTo=" + enc(APP_SIGNED_OUT + "?a=b"))))
 			.isEqualTo(APP_SIGNED_OUT + "?a=b");
 		assertThat(get(this.browser, base + "/v2/logout?returnTo=" + enc(COGNITO_LOGOUT)).statusCode()).isEqualTo(400);
@@ -805,7 +819,7 @@ class Auth0EmulatorIT {
 
 	@Test
 	void v2LogoutWhenClientIdAloneThenFirstAllowedLogoutUrl() throws Exception {
-		// auth0.md §11 fact 7.
+		// emulated-behaviour.md §A11 fact 7.
 		HttpResponse<String> response = get(this.browser, base + "/v2/logout?client_id=cognito-client");
 
 		assertThat(location(response)).isEqualTo(COGNITO_LOGOUT);
@@ -821,11 +835,11 @@ class Auth0EmulatorIT {
 			.hasValueSatisfying((t) -> assertThat(t).startsWith("text/plain"));
 	}
 
-	// --- §6 /oidc/logout ----------------------------------------------------------
+	// --- §A6 /oidc/logout ----------------------------------------------------------
 
 	@Test
 	void oidcLogoutWhenIdTokenHintAndExactUriThenRedirectWithStateAndSessionGone() throws Exception {
-		// auth0.md §6, §11.8.
+		// emulated-behaviour.md §A6, §A11 fact 8.
 		String code = signIn(this.browser, "cognito-client", COGNITO_CALLBACK, Map.of());
 		String idToken = (String) exchange(code, COGNITO_CALLBACK).get("id_token");
 
@@ -840,7 +854,7 @@ class Auth0EmulatorIT {
 
 	@Test
 	void oidcLogoutWhenUriQueryDiffersThenErrorUnlikeV2Logout() throws Exception {
-		// auth0.md §11 fact 8.
+		// emulated-behaviour.md §A11 fact 8.
 		String code = signIn(this.browser, "cognito-client", COGNITO_CALLBACK, Map.of());
 		String idToken = (String) exchange(code, COGNITO_CALLBACK).get("id_token");
 
@@ -853,7 +867,7 @@ class Auth0EmulatorIT {
 
 	@Test
 	void oidcLogoutWhenNoHintsThenConfirmationFormThenPostLogsOut() throws Exception {
-		// auth0.md §11 fact 8.
+		// emulated-behaviour.md §A11 fact 8.
 		signIn(this.browser, "cognito-client", COGNITO_CALLBACK, Map.of());
 
 		HttpResponse<String> prompt = get(this.browser,
@@ -927,7 +941,7 @@ class Auth0EmulatorIT {
 	}
 
 	private static Map<String, String> cognitoExchange(String code) {
-		// What Cognito sends (cognito.md §1.4 step 2): client_secret_post.
+		// What Cognito sends (emulated-behaviour.md §C1.4 step 2): client_secret_post.
 		Map<String, String> params = new LinkedHashMap<>();
 		params.put("grant_type", "authorization_code");
 		params.put("code", code);

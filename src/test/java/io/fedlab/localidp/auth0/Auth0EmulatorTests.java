@@ -42,7 +42,7 @@ class Auth0EmulatorTests {
 
 	@Test
 	void settingsWhenIssuerLacksTrailingSlashThenRefused() {
-		// auth0.md §1, §11.1: the issuer ends with '/'.
+		// emulated-behaviour.md §A1, §A11 fact 1: the issuer ends with '/'.
 		assertThatIllegalArgumentException()
 			.isThrownBy(() -> new Auth0Settings("http://localhost:9240", null, List.of(), List.of(), List.of()));
 	}
@@ -55,7 +55,7 @@ class Auth0EmulatorTests {
 
 	@Test
 	void applicationWhenLoginUriPlainHttpOnPublicHostThenRefused() {
-		// auth0.md §11.10: the Application Login URI must be https.
+		// emulated-behaviour.md §A11 fact 10: the Application Login URI must be https.
 		assertThatIllegalArgumentException()
 			.isThrownBy(() -> new Auth0Application("a", "id", "s", "client_secret_post", List.of(), List.of(),
 					"http://app.example/login"))
@@ -67,7 +67,8 @@ class Auth0EmulatorTests {
 
 	@Test
 	void applicationWhenLoginUriOnLoopbackHostThenAcceptedAsTheLocalDeviation() {
-		// auth0.md §11.10 says "not localhost"; the local app lives there, so this tenant
+		// emulated-behaviour.md §A11 fact 10 says "not localhost"; the local app lives
+		// there, so this tenant
 		// takes loopback hosts (docs/reference-facts.md).
 		for (String uri : List.of("http://localhost:8080/oauth2/authorization/cognito", "http://127.0.0.1:8080/login",
 				"http://[::1]:8080/login", "https://localhost/login")) {

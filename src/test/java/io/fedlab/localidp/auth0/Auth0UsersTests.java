@@ -29,7 +29,8 @@ class Auth0UsersTests {
 
 	@Test
 	void userIdWhenSameSeedAndEmailThenStableAuth0Format() {
-		// auth0.md §7: sub is auth0|<24 hex>; it must survive restarts (cognito.md §7
+		// emulated-behaviour.md §A7: sub is auth0|<24 hex>; it must survive restarts
+		// (emulated-behaviour.md §C7
 		// item 9: a new sub is a new Cognito user).
 		String first = Auth0Users.defaults("seed").get(0).userId();
 
@@ -58,7 +59,8 @@ class Auth0UsersTests {
 		Auth0User zed = users.get(0);
 		assertThat(zed.email()).isEqualTo("Zed@Example.com");
 		assertThat(zed.password()).isEqualTo("p=ss word");
-		// auth0.md §4: database users' name defaults to the email, nickname to its local
+		// emulated-behaviour.md §A4: database users' name defaults to the email, nickname
+		// to its local
 		// part.
 		assertThat(zed.name()).isEqualTo("Zed@Example.com");
 		assertThat(zed.nickname()).isEqualTo("Zed");

@@ -13,7 +13,8 @@ class UrlsTests {
 
 	@Test
 	void allowedWhenReturnToHasQueryAndFragmentThenTheyAreIgnored() {
-		// auth0.md §5: "the query string, and hash information … are not taken into
+		// emulated-behaviour.md §A5: "the query string, and hash information … are not
+		// taken into
 		// account".
 		assertThat(Urls.allowedIgnoringQuery("https://pool.example.com/logout?client_id=x&logout_uri=y#z", ALLOWED))
 			.isTrue();

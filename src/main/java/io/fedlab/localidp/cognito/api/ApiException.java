@@ -4,7 +4,7 @@ package io.fedlab.localidp.cognito.api;
  * A Cognito API error: the exception name sent as {@code __type} and
  * {@code x-amzn-ErrorType}, and a message safe to show (never a token or secret).
  * Everything is HTTP 400 except {@code InternalErrorException} (500), the only
- * {@code fault} shape of the service model (cognito.md §5, emulator choice).
+ * {@code fault} shape of the service model (emulated-behaviour.md §C5, emulator choice).
  */
 final class ApiException extends RuntimeException {
 

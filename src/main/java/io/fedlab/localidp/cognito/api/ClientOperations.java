@@ -18,9 +18,10 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * CreateUserPoolClient, UpdateUserPoolClient, DescribeUserPoolClient and
- * ListUserPoolClients (cognito.md §6 "App clients"). UpdateUserPoolClient resets every
- * omitted field to its default, as AWS documents; {@code AllowedOAuthFlowsUserPoolClient}
- * defaults to false and {@code EnableTokenRevocation} to true (fact 15).
+ * ListUserPoolClients (emulated-behaviour.md §C6 "App clients"). UpdateUserPoolClient
+ * resets every omitted field to its default, as AWS documents;
+ * {@code AllowedOAuthFlowsUserPoolClient} defaults to false and
+ * {@code EnableTokenRevocation} to true (fact 15).
  */
 final class ClientOperations {
 
@@ -159,7 +160,8 @@ final class ClientOperations {
 					"client_credentials flow can not be selected if client does not have a client secret.");
 		}
 		if ((flows.contains("code") || flows.contains("implicit")) && callbacks.isEmpty()) {
-			// CONFLICT with cognito.md §2, which says InvalidParameterException: every
+			// CONFLICT with emulated-behaviour.md §C2, which says
+			// InvalidParameterException: every
 			// observed real answer names InvalidOAuthFlowException (anomalyco/sst#6272,
 			// cisagov/crossfeed#440), with this exact message.
 			throw new ApiException("InvalidOAuthFlowException",

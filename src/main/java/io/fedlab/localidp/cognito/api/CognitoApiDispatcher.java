@@ -32,9 +32,9 @@ import tools.jackson.databind.node.ObjectNode;
  * {@code https://cognito-idp.<region>.amazonaws.com}):
  * <ul>
  * <li>{@code GET /<poolId>/.well-known/openid-configuration} and
- * {@code GET /<poolId>/.well-known/jwks.json} (cognito.md §3);</li>
+ * {@code GET /<poolId>/.well-known/jwks.json} (emulated-behaviour.md §C3);</li>
  * <li>{@code POST /} with {@code X-Amz-Target: AWSCognitoIdentityProviderService.<Op>},
- * the awsJson 1.1 protocol the AWS SDKs and CLI speak (§5, §6).</li>
+ * the awsJson 1.1 protocol the AWS SDKs and CLI speak (§C5, §C6).</li>
  * </ul>
  *
  * <p>
@@ -118,7 +118,7 @@ public final class CognitoApiDispatcher extends Dispatcher {
 
 	/**
 	 * Whether discovery lists {@code end_session_endpoint} (default true, as since about
-	 * February 2024); false mimics older pools (cognito.md §3, CONFLICT).
+	 * February 2024); false mimics older pools (emulated-behaviour.md §C3, CONFLICT).
 	 */
 	public void setEndSessionEndpointListed(boolean listed) {
 		this.endSessionEndpointListed = listed;

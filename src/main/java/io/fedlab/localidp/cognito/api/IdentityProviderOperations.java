@@ -19,9 +19,10 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * CreateIdentityProvider, UpdateIdentityProvider, DescribeIdentityProvider and
- * ListIdentityProviders (cognito.md §6 "Identity providers"). For OIDC providers the
- * endpoints are discovered from {@code <oidc_issuer>/.well-known/openid-configuration}
- * unless all four are given, and stored beside the request keys with the read-only
+ * ListIdentityProviders (emulated-behaviour.md §C6 "Identity providers"). For OIDC
+ * providers the endpoints are discovered from
+ * {@code <oidc_issuer>/.well-known/openid-configuration} unless all four are given, and
+ * stored beside the request keys with the read-only
  * {@code attributes_url_add_attributes: "false"}.
  */
 final class IdentityProviderOperations {

@@ -12,9 +12,9 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * The issuer host's documents (cognito.md §3): the discovery document with its keys in
- * alphabetical order and the pool-domain endpoints, and the JWKS with only public members
- * ({@code alg, e, kid, kty, n, use}).
+ * The issuer host's documents (emulated-behaviour.md §C3): the discovery document with
+ * its keys in alphabetical order and the pool-domain endpoints, and the JWKS with only
+ * public members ({@code alg, e, kid, kty, n, use}).
  */
 final class IssuerDocuments {
 
@@ -32,7 +32,7 @@ final class IssuerDocuments {
 
 	ObjectNode discovery(UserPool pool, boolean listEndSession) {
 		String issuer = this.tokens.issuer(pool.id());
-		// A pool without a domain shows "" for the domain-hosted endpoints (§3, emulator
+		// A pool without a domain shows "" for the domain-hosted endpoints (§C3, emulator
 		// choice).
 		String base = (pool.domain() != null) ? this.domainBaseUrl.apply(pool.domain()) : null;
 		ObjectNode doc = Json.object();

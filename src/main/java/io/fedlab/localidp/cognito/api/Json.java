@@ -18,7 +18,8 @@ import tools.jackson.databind.node.ObjectNode;
  */
 final class Json {
 
-	// Timestamps are BigDecimals (epoch seconds with a fraction, cognito.md §5); written
+	// Timestamps are BigDecimals (epoch seconds with a fraction, emulated-behaviour.md
+	// §C5); written
 	// plain, never as 1.7E+9.
 	private static final JsonMapper MAPPER = JsonMapper.builder()
 		.enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN)

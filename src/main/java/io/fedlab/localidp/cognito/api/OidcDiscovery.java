@@ -15,8 +15,8 @@ import tools.jackson.databind.JsonNode;
 /**
  * Fetches an OIDC identity provider's discovery document, as Cognito does when a provider
  * is created from {@code oidc_issuer} alone. The path is appended literally, so an issuer
- * with a trailing slash yields {@code //.well-known/…} (cognito.md §7.3, emulator
- * choice).
+ * with a trailing slash yields {@code //.well-known/…} (emulated-behaviour.md §C7.3,
+ * emulator choice).
  */
 final class OidcDiscovery {
 

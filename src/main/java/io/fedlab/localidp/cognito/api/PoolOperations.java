@@ -17,7 +17,7 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * CreateUserPool, DescribeUserPool, ListUserPools, UpdateUserPool, CreateUserPoolDomain
- * and DescribeUserPoolDomain (cognito.md §6 "Pools and domains").
+ * and DescribeUserPoolDomain (emulated-behaviour.md §C6 "Pools and domains").
  *
  * <p>
  * Configuration blocks the emulator does not act on (password policy, Lambda triggers,

@@ -12,8 +12,8 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The standard attributes every new user pool has, in the order DescribeUserPool lists
- * them, and how a CreateUserPool {@code Schema} changes them (cognito.md §6: constraint
- * values are strings).
+ * them, and how a CreateUserPool {@code Schema} changes them (emulated-behaviour.md §C6:
+ * constraint values are strings).
  */
 final class StandardSchema {
 

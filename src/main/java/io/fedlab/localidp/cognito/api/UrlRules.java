@@ -7,8 +7,8 @@ import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
- * Which callback and sign-out URLs an app client may register (cognito.md §2): 1..1024
- * characters of the documented pattern, at most 100 each, HTTPS except for
+ * Which callback and sign-out URLs an app client may register (emulated-behaviour.md
+ * §C2): 1..1024 characters of the documented pattern, at most 100 each, HTTPS except for
  * {@code http://localhost}, {@code http://127.0.0.1} and {@code http://[::1]} on any
  * port; custom schemes are allowed.
  */

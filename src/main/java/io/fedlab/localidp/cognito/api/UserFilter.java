@@ -10,8 +10,8 @@ import io.fedlab.localidp.cognito.state.PoolUser;
 /**
  * ListUsers' {@code Filter}: {@code AttributeName Filter-Type "AttributeValue"} with
  * {@code =} (exact) or {@code ^=} (prefix), one searchable attribute, inner quotes
- * backslash-escaped; empty means every user (cognito.md §6). {@code username} and
- * {@code status} compare case-sensitively, {@code cognito:user_status}
+ * backslash-escaped; empty means every user (emulated-behaviour.md §C6). {@code username}
+ * and {@code status} compare case-sensitively, {@code cognito:user_status}
  * case-insensitively; custom attributes are not searchable.
  */
 record UserFilter(String attribute, boolean prefix, String value) {

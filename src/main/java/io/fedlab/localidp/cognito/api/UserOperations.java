@@ -15,8 +15,8 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * AdminGetUser, ListUsers, CreateGroup, GetGroup, ListGroups, AdminAddUserToGroup and
- * AdminListGroupsForUser (cognito.md §6 "Users and groups"). Note the member names:
- * ListUsers writes {@code Attributes}, AdminGetUser {@code UserAttributes}.
+ * AdminListGroupsForUser (emulated-behaviour.md §C6 "Users and groups"). Note the member
+ * names: ListUsers writes {@code Attributes}, AdminGetUser {@code UserAttributes}.
  */
 final class UserOperations {
 

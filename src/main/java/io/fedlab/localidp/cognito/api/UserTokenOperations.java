@@ -16,8 +16,8 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * GetUser, RevokeToken and GlobalSignOut: the unsigned operations, authorized by the
- * token in the body (cognito.md §5, §6; fact 15). GetUser and GlobalSignOut need an
- * access token with {@code aws.cognito.signin.user.admin}.
+ * token in the body (emulated-behaviour.md §C5, §C6; fact 15). GetUser and GlobalSignOut
+ * need an access token with {@code aws.cognito.signin.user.admin}.
  */
 final class UserTokenOperations {
 

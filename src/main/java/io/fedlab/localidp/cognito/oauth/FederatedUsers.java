@@ -20,10 +20,11 @@ import io.fedlab.localidp.cognito.state.SchemaAttribute;
 import io.fedlab.localidp.cognito.state.UserPool;
 
 /**
- * Turns a validated IdP identity into a pool user, as cognito.md §1.4 steps 5–6 describe:
- * attributes mapped from ID-token claims and userInfo, required attributes enforced, the
- * user {@code <ProviderName>_<sub>} created (status {@code EXTERNAL_PROVIDER}, fresh
- * {@code sub}, {@code identities}, auto group) or updated at every sign-in.
+ * Turns a validated IdP identity into a pool user, as emulated-behaviour.md §C1.4 steps
+ * 5–6 describe: attributes mapped from ID-token claims and userInfo, required attributes
+ * enforced, the user {@code <ProviderName>_<sub>} created (status
+ * {@code EXTERNAL_PROVIDER}, fresh {@code sub}, {@code identities}, auto group) or
+ * updated at every sign-in.
  */
 final class FederatedUsers {
 
@@ -48,7 +49,7 @@ final class FederatedUsers {
 	PoolUser signIn(UserPool pool, AppClient client, IdentityProvider idp, Map<String, Object> claims)
 			throws FederationException {
 		Map<String, String> mapping = (idp.attributeMapping() != null) ? idp.attributeMapping() : Map.of();
-		// The default mapping is sub -> username (cognito.md §1.4 step 5).
+		// The default mapping is sub -> username (emulated-behaviour.md §C1.4 step 5).
 		String userId = text(claims.get(mapping.getOrDefault("username", "sub")));
 		if (userId == null) {
 			throw FederationException.invalidRequest("attributes required: [username]");
@@ -91,7 +92,8 @@ final class FederatedUsers {
 				}
 			}
 			if (!missing.isEmpty()) {
-				// "attributes required: [given_name, family_name]" (cognito.md §1.4).
+				// "attributes required: [given_name, family_name]" (emulated-behaviour.md
+				// §C1.4).
 				throw FederationException.invalidRequest("attributes required: " + missing);
 			}
 			Instant now = this.clock.instant();
@@ -111,7 +113,7 @@ final class FederatedUsers {
 
 	/**
 	 * {@code <ProviderName>_<IdP sub>}, wholly lowercased when the pool is not
-	 * case-sensitive (cognito.md §1.4, CONFLICT case; emulator choice).
+	 * case-sensitive (emulated-behaviour.md §C1.4, CONFLICT case; emulator choice).
 	 */
 	String username(UserPool pool, String providerName, String userId) {
 		String username = providerName + "_" + userId;
@@ -122,7 +124,8 @@ final class FederatedUsers {
 
 	/**
 	 * Every mapped attribute is rewritten at each sign-in, so it must exist, be mutable
-	 * (once the user exists) and be writable by the app client (cognito.md §1.4 step 6).
+	 * (once the user exists) and be writable by the app client (emulated-behaviour.md
+	 * §C1.4 step 6).
 	 */
 	private static void checkWritable(UserPool pool, AppClient client, Map<String, String> mapped, boolean update)
 			throws FederationException {
@@ -149,7 +152,7 @@ final class FederatedUsers {
 
 	private void joinGroups(UserPool pool, IdentityProvider idp, PoolUser user, Instant now) {
 		// The auto group <poolId>_<ProviderName>, created bare at the first federated
-		// sign-in (cognito.md §1.4, emulator choice).
+		// sign-in (emulated-behaviour.md §C1.4, emulator choice).
 		String auto = pool.id() + "_" + idp.providerName();
 		if (pool.group(auto) == null) {
 			this.store.putGroup(pool, new Group(pool.id(), auto, null, null, null, now, now));
@@ -162,7 +165,7 @@ final class FederatedUsers {
 
 	/**
 	 * The profile's {@code identities}: a JSON string whose {@code primary} is a boolean
-	 * and {@code dateCreated} a number (cognito.md §1.4, §9 fact 6).
+	 * and {@code dateCreated} a number (emulated-behaviour.md §C1.4, §C9 fact 6).
 	 */
 	static String identities(IdentityProvider idp, String userId, Instant now) {
 		Map<String, Object> identity = new LinkedHashMap<>();

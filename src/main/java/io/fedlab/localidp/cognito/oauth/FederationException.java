@@ -2,8 +2,8 @@ package io.fedlab.localidp.cognito.oauth;
 
 /**
  * A federated sign-in that failed in a way Cognito reports to the app's callback as
- * {@code ?error=…&error_description=…} (cognito.md §1.4). The description never holds a
- * code, token or secret.
+ * {@code ?error=…&error_description=…} (emulated-behaviour.md §C1.4). The description
+ * never holds a code, token or secret.
  */
 final class FederationException extends Exception {
 

@@ -34,8 +34,8 @@ import io.fedlab.localidp.http.Responses;
 /**
  * The local Cognito user-pool domain
  * ({@code https://<prefix>.auth.<region>.amazoncognito.com}): the classic hosted UI and
- * the OAuth endpoints of cognito.md §1, with a real OIDC federation to the pool's
- * identity provider (Auth0).
+ * the OAuth endpoints of emulated-behaviour.md §C1, with a real OIDC federation to the
+ * pool's identity provider (Auth0).
  *
  * <p>
  * All state (hosted-UI sessions, authorization codes, federations in flight) lives in
@@ -45,7 +45,9 @@ import io.fedlab.localidp.http.Responses;
  */
 public final class HostedUiDispatcher extends Dispatcher {
 
-	/** The hosted UI's session cookie, under its real name (cognito.md §1.5). */
+	/**
+	 * The hosted UI's session cookie, under its real name (emulated-behaviour.md §C1.5).
+	 */
 	static final String SESSION_COOKIE = "cognito";
 
 	/** Binds a federation in flight to the browser that started it. */
@@ -153,7 +155,7 @@ public final class HostedUiDispatcher extends Dispatcher {
 		return this.federations.size();
 	}
 
-	// GET /oauth2/authorize (cognito.md §1.2)
+	// GET /oauth2/authorize (emulated-behaviour.md §C1.2)
 
 	private ResponseDefinition authorize(Exchange ex) {
 		UserPool pool = pool();
@@ -173,8 +175,9 @@ public final class HostedUiDispatcher extends Dispatcher {
 			return appError(request, "login_required", null, List.of());
 		}
 		if (request.identityProvider() == null || "COGNITO".equals(request.identityProvider())) {
-			// No IdP chosen: the sign-in page, with the same parameters (cognito.md
-			// §1.2).
+			// No IdP chosen: the sign-in page, with the same parameters
+			// (emulated-behaviour.md
+			// §C1.2).
 			Map<String, String> params = new LinkedHashMap<>(ex.queryParams());
 			params.remove("identity_provider");
 			return Responses.redirect(Urls.withQuery("/login", params));
@@ -185,7 +188,7 @@ public final class HostedUiDispatcher extends Dispatcher {
 	/**
 	 * Validates an authorize (or {@code /login}) request. Errors before the client and
 	 * {@code redirect_uri} are known go to the {@code /error} page, never to the app;
-	 * later ones are redirected to the app (cognito.md §1.2, §9 fact 9).
+	 * later ones are redirected to the app (emulated-behaviour.md §C1.2, §C9 fact 9).
 	 */
 	private AuthorizationRequest validate(UserPool pool, Map<String, String> params, boolean withIdentityProvider) {
 		String clientId = params.get("client_id");
@@ -197,7 +200,8 @@ public final class HostedUiDispatcher extends Dispatcher {
 		if (client == null) {
 			throw errorPage("invalid_client", null);
 		}
-		// Exact, case-sensitive string match, no normalisation (cognito.md §2).
+		// Exact, case-sensitive string match, no normalisation (emulated-behaviour.md
+		// §C2).
 		if (client.callbackUrls() == null || !client.callbackUrls().contains(redirectUri)) {
 			throw errorPage("redirect_mismatch", clientId);
 		}
@@ -216,7 +220,7 @@ public final class HostedUiDispatcher extends Dispatcher {
 		String challenge = params.get("code_challenge");
 		if (!implicit && (method != null || challenge != null)) {
 			// S256 only; "plain" or a challenge without its method is refused
-			// (cognito.md §9 fact 11).
+			// (emulated-behaviour.md §C9 fact 11).
 			if (!"S256".equals(method) || challenge == null || !PKCE_CHALLENGE.matcher(challenge).matches()) {
 				throw redirectError(redirectUri, implicit, "invalid_request", null, state);
 			}
@@ -242,8 +246,8 @@ public final class HostedUiDispatcher extends Dispatcher {
 	/**
 	 * The granted scopes, or {@code null} for {@code invalid_scope}: absent means all the
 	 * client's scopes; unknown or malformed scopes are refused; well-formed scopes the
-	 * client may not use are dropped, or refused with {@code strictScopes} (cognito.md
-	 * §1.2, emulator choice).
+	 * client may not use are dropped, or refused with {@code strictScopes}
+	 * (emulated-behaviour.md §C1.2, emulator choice).
 	 */
 	private List<String> scopes(AppClient client, String scope) {
 		List<String> allowed = (client.allowedOAuthScopes() != null) ? client.allowedOAuthScopes() : List.of();
@@ -267,7 +271,7 @@ public final class HostedUiDispatcher extends Dispatcher {
 		}
 		boolean needsOpenid = granted.stream().anyMatch(OPENID_DEPENDENT_SCOPES::contains);
 		if (needsOpenid && !granted.contains("openid")) {
-			// email, phone and profile need openid (cognito.md §1.2).
+			// email, phone and profile need openid (emulated-behaviour.md §C1.2).
 			return null;
 		}
 		return List.copyOf(granted);
@@ -276,7 +280,7 @@ public final class HostedUiDispatcher extends Dispatcher {
 	/**
 	 * The provider named exactly (case-sensitive) by {@code identity_provider} or found
 	 * by {@code idp_identifier}; anything the client or pool does not offer shows "Login
-	 * option is not available" (cognito.md §7.10).
+	 * option is not available" (emulated-behaviour.md §C7.10).
 	 */
 	private static String identityProvider(UserPool pool, AppClient client, String name, String identifier) {
 		if (name == null && identifier != null) {
@@ -301,8 +305,8 @@ public final class HostedUiDispatcher extends Dispatcher {
 	}
 
 	/**
-	 * Sends the browser to the IdP (cognito.md §1.3): Cognito's own opaque {@code state},
-	 * {@code nonce} (option), {@code redirect_uri} = this domain's
+	 * Sends the browser to the IdP (emulated-behaviour.md §C1.3): Cognito's own opaque
+	 * {@code state}, {@code nonce} (option), {@code redirect_uri} = this domain's
 	 * {@code /oauth2/idpresponse}, the configured {@code authorize_scopes}, plus
 	 * {@code login_hint} and forwarded {@code prompt} values.
 	 */
@@ -349,7 +353,7 @@ public final class HostedUiDispatcher extends Dispatcher {
 			.build();
 	}
 
-	// GET /oauth2/idpresponse (cognito.md §1.4)
+	// GET /oauth2/idpresponse (emulated-behaviour.md §C1.4)
 
 	private ResponseDefinition idpResponse(Exchange ex) {
 		UserPool pool = pool();
@@ -405,7 +409,7 @@ public final class HostedUiDispatcher extends Dispatcher {
 
 	/**
 	 * Ends a successful sign-in: a code bound to the request (5 minutes, single use) in
-	 * the query, or the implicit tokens in the fragment (cognito.md §1.2).
+	 * the query, or the implicit tokens in the fragment (emulated-behaviour.md §C1.2).
 	 */
 	private ResponseDefinition complete(UserPool pool, AuthorizationRequest request, PoolUser user, Instant authTime,
 			List<String> cookies) {
@@ -418,8 +422,9 @@ public final class HostedUiDispatcher extends Dispatcher {
 			Map<String, String> params = new LinkedHashMap<>();
 			params.put("id_token", idToken);
 			params.put("access_token", accessToken);
-			// Lowercase "bearer" here; the token endpoint says "Bearer" (cognito.md
-			// §1.2).
+			// Lowercase "bearer" here; the token endpoint says "Bearer"
+			// (emulated-behaviour.md
+			// §C1.2).
 			params.put("token_type", "bearer");
 			params.put("expires_in", Long.toString(request.client().accessTokenSeconds()));
 			params.put("state", request.state());
@@ -439,7 +444,7 @@ public final class HostedUiDispatcher extends Dispatcher {
 		return response.build();
 	}
 
-	// GET /login (cognito.md §1.5)
+	// GET /login (emulated-behaviour.md §C1.5)
 
 	private ResponseDefinition login(Exchange ex) {
 		UserPool pool = pool();
@@ -452,7 +457,7 @@ public final class HostedUiDispatcher extends Dispatcher {
 		return Pages.login(providers, ex.queryParams(), supported.contains("COGNITO"));
 	}
 
-	// GET /logout (cognito.md §1.9)
+	// GET /logout (emulated-behaviour.md §C1.9)
 
 	private ResponseDefinition logout(Exchange ex) {
 		UserPool pool = pool();
@@ -463,7 +468,7 @@ public final class HostedUiDispatcher extends Dispatcher {
 		String responseType = ex.query("response_type");
 		if (client != null && logoutUri != null) {
 			// Form A: logout_uri wins and must be registered, exact string match
-			// (cognito.md §2); no state is returned.
+			// (emulated-behaviour.md §C2); no state is returned.
 			if (client.logoutUrls() != null && client.logoutUrls().contains(logoutUri)) {
 				return signOut(ex, logoutUri);
 			}
@@ -479,7 +484,7 @@ public final class HostedUiDispatcher extends Dispatcher {
 			return signOut(ex, Urls.withQuery("/login", params));
 		}
 		// Unregistered or missing logout_uri: the error page, not a redirect
-		// (cognito.md §9 fact 2); the session is kept.
+		// (emulated-behaviour.md §C9 fact 2); the session is kept.
 		Map<String, String> params = new LinkedHashMap<>();
 		params.put("error", "Required parameters missing");
 		params.put("client_id", isBlank(clientId) ? null : clientId);
@@ -488,7 +493,7 @@ public final class HostedUiDispatcher extends Dispatcher {
 
 	/**
 	 * Clears only the {@code cognito} session; the IdP's (Auth0's) session is another
-	 * server's and stays (cognito.md §9 fact 2).
+	 * server's and stays (emulated-behaviour.md §C9 fact 2).
 	 */
 	private ResponseDefinition signOut(Exchange ex, String location) {
 		this.sessions.remove(ex.cookie(SESSION_COOKIE));
@@ -536,7 +541,7 @@ public final class HostedUiDispatcher extends Dispatcher {
 
 	/**
 	 * {@code <callback>?error_description=…&error=…&state=…}, in the fragment for the
-	 * implicit flow (cognito.md §1.2, §1.4).
+	 * implicit flow (emulated-behaviour.md §C1.2, §C1.4).
 	 */
 	private static String errorLocation(String redirectUri, boolean implicit, String error, String description,
 			String state) {
@@ -563,7 +568,8 @@ public final class HostedUiDispatcher extends Dispatcher {
 
 	/**
 	 * Cognito's upstream {@code state} looks like base64 of a base64url blob
-	 * ({@code ZXlKMWMy…}, cognito.md §1.3); this one is random and means nothing.
+	 * ({@code ZXlKMWMy…}, emulated-behaviour.md §C1.3); this one is random and means
+	 * nothing.
 	 */
 	private static String opaqueState() {
 		String inner = "eyJ" + random(48);

@@ -4,27 +4,30 @@ import java.time.Duration;
 
 /**
  * The "Emulator choice" switches of the local Cognito pool domain, for behaviour the
- * reference marks UNVERIFIED or CONFLICT (cognito.md §1.2–§1.7, §7). {@link #defaults()}
- * is what the local stack runs with.
+ * reference marks UNVERIFIED or CONFLICT (emulated-behaviour.md §C1.2 to §C1.7, §C7).
+ * {@link #defaults()} is what the local stack runs with.
  *
  * @param sendNonceUpstream send a random {@code nonce} to the IdP and check it in the IdP
- * ID token (cognito.md §1.3, CONFLICT nonce)
- * @param pkceUpstream send an S256 PKCE challenge to the IdP (cognito.md §1.3,
- * UNVERIFIED)
+ * ID token (emulated-behaviour.md §C1.3, CONFLICT nonce)
+ * @param pkceUpstream send an S256 PKCE challenge to the IdP (emulated-behaviour.md
+ * §C1.3, UNVERIFIED)
  * @param strictScopes reject well-formed scopes the client may not use with
- * {@code invalid_scope} instead of dropping them (cognito.md §1.2, CONFLICT)
+ * {@code invalid_scope} instead of dropping them (emulated-behaviour.md §C1.2, CONFLICT)
  * @param lowercaseFederatedUsernames {@code null} = lowercase the federated username when
- * the pool is not case-sensitive; {@code TRUE}/{@code FALSE} force it (cognito.md §1.4)
+ * the pool is not case-sensitive; {@code TRUE}/{@code FALSE} force it
+ * (emulated-behaviour.md §C1.4)
  * @param invalidClient401 answer {@code invalid_client} with 401 instead of 400 at the
- * token endpoint (cognito.md §1.6, UNVERIFIED)
- * @param userInfoPost accept POST at {@code /oauth2/userInfo} (cognito.md §1.7)
+ * token endpoint (emulated-behaviour.md §C1.6, UNVERIFIED)
+ * @param userInfoPost accept POST at {@code /oauth2/userInfo} (emulated-behaviour.md
+ * §C1.7)
  * @param userInfoErrorBody send a JSON body with userInfo errors, not only the
- * {@code WWW-Authenticate} header (cognito.md §1.7)
+ * {@code WWW-Authenticate} header (emulated-behaviour.md §C1.7)
  * @param issuerCompareWithDiscovery compare the IdP {@code iss} with the discovery
  * document's {@code issuer} rather than with the configured {@code oidc_issuer}
- * (cognito.md §7.3)
+ * (emulated-behaviour.md §C7.3)
  * @param rejectFederatedWhenAdminCreateOnly refuse federated sign-in ("Login not
- * allowed") in pools with {@code AllowAdminCreateUserOnly} (cognito.md §7.7, UNVERIFIED)
+ * allowed") in pools with {@code AllowAdminCreateUserOnly} (emulated-behaviour.md §C7.7,
+ * UNVERIFIED)
  * @param backChannelTimeout the timeout of each call to the IdP
  */
 public record HostedUiOptions(boolean sendNonceUpstream, boolean pkceUpstream, boolean strictScopes,

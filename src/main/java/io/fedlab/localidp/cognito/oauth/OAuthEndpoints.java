@@ -33,8 +33,8 @@ import io.fedlab.localidp.http.Exchange;
 import io.fedlab.localidp.http.Responses;
 
 /**
- * The pool domain's back-channel endpoints: {@code /oauth2/token} (cognito.md §1.6),
- * {@code /oauth2/userInfo} (§1.7) and {@code /oauth2/revoke} (§1.8).
+ * The pool domain's back-channel endpoints: {@code /oauth2/token} (emulated-behaviour.md
+ * §C1.6), {@code /oauth2/userInfo} (§C1.7) and {@code /oauth2/revoke} (§C1.8).
  */
 final class OAuthEndpoints {
 
@@ -119,7 +119,8 @@ final class OAuthEndpoints {
 			return tokenError("invalid_grant", "Authorization code has been consumed already or does not exist");
 		}
 		if (!granted.redirectUri().equals(redirectUri)) {
-			// unauthorized_client / invalid_redirect, not invalid_grant (cognito.md §9
+			// unauthorized_client / invalid_redirect, not invalid_grant
+			// (emulated-behaviour.md §C9
 			// fact 10).
 			return tokenError("unauthorized_client", "invalid_redirect");
 		}
@@ -127,7 +128,7 @@ final class OAuthEndpoints {
 			String verifier = ex.form("code_verifier");
 			if (verifier == null || !MessageDigest.isEqual(s256(verifier).getBytes(StandardCharsets.US_ASCII),
 					granted.codeChallenge().getBytes(StandardCharsets.US_ASCII))) {
-				// Emulator choice for a verifier mismatch (cognito.md §1.6).
+				// Emulator choice for a verifier mismatch (emulated-behaviour.md §C1.6).
 				return tokenError("invalid_grant", null);
 			}
 		}
@@ -142,7 +143,7 @@ final class OAuthEndpoints {
 		Map<String, Object> body = new LinkedHashMap<>();
 		String idToken = this.tokens.idToken(grant, accessToken);
 		if (idToken != null) {
-			// An ID token only when openid was granted (cognito.md §1.6).
+			// An ID token only when openid was granted (emulated-behaviour.md §C1.6).
 			body.put("id_token", idToken);
 		}
 		body.put("access_token", accessToken);
@@ -182,21 +183,22 @@ final class OAuthEndpoints {
 		if (user == null || !user.enabled()) {
 			return tokenError("invalid_grant", null);
 		}
-		// No nonce after a refresh; auth_time stays the original sign-in's (cognito.md
-		// §9 fact 8).
+		// No nonce after a refresh; auth_time stays the original sign-in's
+		// (emulated-behaviour.md
+		// §C9 fact 8).
 		Grant grant = new Grant(pool, client, user, claims.scopes(), null, claims.authTime(), claims.originJti(),
 				UUID.randomUUID().toString());
 		String accessToken = this.tokens.accessToken(grant);
 		Map<String, Object> body = new LinkedHashMap<>();
 		String idToken = this.tokens.idToken(grant, accessToken);
 		if (idToken != null) {
-			// An ID token only when openid was granted (cognito.md §1.6).
+			// An ID token only when openid was granted (emulated-behaviour.md §C1.6).
 			body.put("id_token", idToken);
 		}
 		body.put("access_token", accessToken);
 		if (client.refreshTokenRotation()) {
 			// Rotation (default off): a new refresh token; the old one dies after the
-			// retry grace period (cognito.md §1.6).
+			// retry grace period (emulated-behaviour.md §C1.6).
 			body.put("refresh_token", this.tokens.refreshToken(grant));
 			if (deadline == null) {
 				Duration life = Duration.between(now, claims.expiresAt());
@@ -212,8 +214,8 @@ final class OAuthEndpoints {
 	}
 
 	/**
-	 * {@code client_secret_basic} or {@code client_secret_post} (cognito.md §1.6); a
-	 * secret client that sends no secret fails. Returns {@code null} for
+	 * {@code client_secret_basic} or {@code client_secret_post} (emulated-behaviour.md
+	 * §C1.6); a secret client that sends no secret fails. Returns {@code null} for
 	 * {@code invalid_client}.
 	 */
 	private static AppClient authenticate(UserPool pool, Exchange ex) {
@@ -257,7 +259,7 @@ final class OAuthEndpoints {
 	}
 
 	private ResponseDefinition invalidClient() {
-		// 400 as documented; 401 behind a flag (cognito.md §1.6, UNVERIFIED).
+		// 400 as documented; 401 behind a flag (emulated-behaviour.md §C1.6, UNVERIFIED).
 		return jsonError(this.options.invalidClient401() ? 401 : 400, "invalid_client", null, true);
 	}
 
@@ -277,7 +279,7 @@ final class OAuthEndpoints {
 		}
 		boolean post = ex.method().equals("POST");
 		if (!ex.method().equals("GET") && !(post && this.options.userInfoPost())) {
-			// GET only, as documented (cognito.md §1.7, emulator choice).
+			// GET only, as documented (emulated-behaviour.md §C1.7, emulator choice).
 			return Responses.status(405)
 				.header("Allow", "GET")
 				.header(CORS_ORIGIN, "*")
@@ -322,7 +324,7 @@ final class OAuthEndpoints {
 			if (!scoped || released(token, name)) {
 				// Every attribute is a string here, email_verified included: "Currently,
 				// Amazon Cognito returns the values for email_verified and
-				// phone_number_verified as strings" (cognito.md §9 fact 5).
+				// phone_number_verified as strings" (emulated-behaviour.md §C9 fact 5).
 				body.put(name, value);
 			}
 		});
@@ -338,7 +340,10 @@ final class OAuthEndpoints {
 			.build();
 	}
 
-	/** Which attributes the email, phone and profile scopes release (cognito.md §1.7). */
+	/**
+	 * Which attributes the email, phone and profile scopes release (emulated-behaviour.md
+	 * §C1.7).
+	 */
 	private static boolean released(VerifiedAccessToken token, String name) {
 		if (name.equals("email") || name.equals("email_verified")) {
 			return token.hasScope("email");
@@ -357,7 +362,8 @@ final class OAuthEndpoints {
 
 	/**
 	 * The documented {@code WWW-Authenticate} value, byte-exact and without a
-	 * {@code Bearer} prefix, plus a JSON body unless turned off (cognito.md §1.7).
+	 * {@code Bearer} prefix, plus a JSON body unless turned off (emulated-behaviour.md
+	 * §C1.7).
 	 */
 	private ResponseDefinition userInfoError(int status, String error, String description, String challenge) {
 		Responses.Builder response = Responses.status(status)
@@ -395,7 +401,8 @@ final class OAuthEndpoints {
 		}
 		catch (InvalidTokenException ex2) {
 			if (isJwsToken(token)) {
-				// Access and ID tokens cannot be revoked (cognito.md §9 fact 14).
+				// Access and ID tokens cannot be revoked (emulated-behaviour.md §C9 fact
+				// 14).
 				return jsonError(400, "unsupported_token_type", null, false);
 			}
 			// Unknown (or expired) tokens: 200, as for already-revoked ones.

@@ -29,10 +29,11 @@ import com.nimbusds.jwt.SignedJWT;
 import io.fedlab.localidp.cognito.state.IdentityProvider;
 
 /**
- * Cognito's server-side half of an OIDC federation (cognito.md §1.3, §1.4, §7): endpoint
- * discovery, the code exchange with {@code client_secret_post} only, the JWKS fetched for
- * every ID token, the ID-token checks and the userInfo call. Every failure becomes the
- * {@code error}/{@code error_description} pair Cognito sends to the app.
+ * Cognito's server-side half of an OIDC federation (emulated-behaviour.md §C1.3, §C1.4,
+ * §C7): endpoint discovery, the code exchange with {@code client_secret_post} only, the
+ * JWKS fetched for every ID token, the ID-token checks and the userInfo call. Every
+ * failure becomes the {@code error}/{@code error_description} pair Cognito sends to the
+ * app.
  */
 final class OidcUpstream {
 
@@ -73,7 +74,7 @@ final class OidcUpstream {
 	 * document's {@code issuer} (fetched from {@code oidc_issuer} +
 	 * {@code /.well-known/openid-configuration} literally, so a configured trailing slash
 	 * asks for {@code //.well-known} and no issuer is found), or the configured
-	 * {@code oidc_issuer} when the emulator option says so (cognito.md §7.3).
+	 * {@code oidc_issuer} when the emulator option says so (emulated-behaviour.md §C7.3).
 	 */
 	Endpoints endpoints(IdentityProvider idp) throws FederationException {
 		Map<String, String> discovered = null;
@@ -120,7 +121,8 @@ final class OidcUpstream {
 		form.put("code", code);
 		form.put("redirect_uri", redirectUri);
 		// Cognito "doesn't support client_secret_basic": the secret always travels in the
-		// body, whatever the IdP advertises (cognito.md §1.4 step 2, §9 fact 12).
+		// body, whatever the IdP advertises (emulated-behaviour.md §C1.4 step 2, §C9 fact
+		// 12).
 		form.put("client_id", idp.detail("client_id"));
 		if (idp.detail("client_secret") != null) {
 			form.put("client_secret", idp.detail("client_secret"));
@@ -147,9 +149,9 @@ final class OidcUpstream {
 	}
 
 	/**
-	 * Checks the IdP ID token as cognito.md §1.4 step 3 lists: RSA signature by a key of
-	 * the JWKS (fetched now, for every token), {@code iss}, {@code aud}, {@code exp}, and
-	 * the {@code nonce} Cognito sent.
+	 * Checks the IdP ID token as emulated-behaviour.md §C1.4 step 3 lists: RSA signature
+	 * by a key of the JWKS (fetched now, for every token), {@code iss}, {@code aud},
+	 * {@code exp}, and the {@code nonce} Cognito sent.
 	 */
 	JWTClaimsSet validateIdToken(IdentityProvider idp, Endpoints endpoints, String idToken, String expectedNonce)
 			throws FederationException {
@@ -181,7 +183,8 @@ final class OidcUpstream {
 			throw FederationException.invalidRequest("Invalid id_token signature");
 		}
 		// Byte-for-byte, no slash normalisation: Auth0's "https://TENANT/" differs from
-		// "https://TENANT" (cognito.md §7.3; auth0.md §11 fact 1).
+		// "https://TENANT" (emulated-behaviour.md §C7.3, §A11 fact
+		// 1).
 		String iss = claims.getIssuer();
 		if (iss == null || !iss.equals(endpoints.issuer())) {
 			throw FederationException.invalidRequest("Bad id_token issuer " + iss);
@@ -208,8 +211,8 @@ final class OidcUpstream {
 
 	/**
 	 * Calls the IdP's userInfo ({@code attributes_url}) with the IdP access token as a
-	 * Bearer header, by GET or POST per {@code attributes_request_method} (cognito.md
-	 * §1.4 step 4; the POST variant sends an empty form body).
+	 * Bearer header, by GET or POST per {@code attributes_request_method}
+	 * (emulated-behaviour.md §C1.4 step 4; the POST variant sends an empty form body).
 	 */
 	Map<String, Object> userInfo(IdentityProvider idp, Endpoints endpoints, String accessToken)
 			throws FederationException {
@@ -240,7 +243,7 @@ final class OidcUpstream {
 			throw FederationException.invalidRequest(idp.providerName() + " Error - missing oidc_issuer");
 		}
 		// Appended literally: a configured trailing slash yields "//.well-known", which
-		// Auth0 answers 404 (cognito.md §7.3; auth0.md §1).
+		// Auth0 answers 404 (emulated-behaviour.md §C7.3, §A1).
 		HttpRequest request = request(issuer + "/.well-known/openid-configuration").GET().build();
 		Reply reply = send(request, "Timeout in calling discovery endpoint");
 		Map<String, Object> json = jsonOrNull(reply.body());
@@ -305,7 +308,7 @@ final class OidcUpstream {
 
 	/**
 	 * {@code <ProviderName> Error - <status> <error> <error_description>} as Cognito
-	 * relays IdP failures (cognito.md §1.4, e.g. "LoginWithAmazon Error - 400
+	 * relays IdP failures (emulated-behaviour.md §C1.4, e.g. "LoginWithAmazon Error - 400
 	 * invalid_request The request is missing …").
 	 */
 	private static String idpError(IdentityProvider idp, int status, Map<String, Object> json, String fallback) {

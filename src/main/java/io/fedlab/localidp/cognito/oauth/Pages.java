@@ -20,8 +20,8 @@ final class Pages {
 	}
 
 	/**
-	 * {@code /error}: "An error was encountered with the requested page." (cognito.md
-	 * §1.2; 400 text/html is the emulator choice).
+	 * {@code /error}: "An error was encountered with the requested page."
+	 * (emulated-behaviour.md §C1.2; 400 text/html is the emulator choice).
 	 */
 	static ResponseDefinition error(String code) {
 		String body = "<h1>An error was encountered with the requested page.</h1>"
@@ -29,14 +29,18 @@ final class Pages {
 		return Responses.html(400, Html.page("Error", ACCENT, body));
 	}
 
-	/** Unknown, disabled or wrong-case {@code identity_provider} (cognito.md §7.10). */
+	/**
+	 * Unknown, disabled or wrong-case {@code identity_provider} (emulated-behaviour.md
+	 * §C7.10).
+	 */
 	static ResponseDefinition loginOptionNotAvailable() {
 		return Responses.html(400, Html.page("Signin", ACCENT,
 				"<h1>Sign in</h1><p class=\"error\">Login option is not available. Please try another one</p>"));
 	}
 
 	/**
-	 * A federation transaction that is unknown or older than 5 minutes (cognito.md §1.3).
+	 * A federation transaction that is unknown or older than 5 minutes
+	 * (emulated-behaviour.md §C1.3).
 	 */
 	static ResponseDefinition somethingWentWrong() {
 		return Responses.html(400, Html.page("Error", ACCENT,
@@ -51,7 +55,8 @@ final class Pages {
 
 	/**
 	 * {@code /login}: one button per identity provider of the client, each a link back to
-	 * {@code /oauth2/authorize} with {@code identity_provider} (cognito.md §1.5).
+	 * {@code /oauth2/authorize} with {@code identity_provider} (emulated-behaviour.md
+	 * §C1.5).
 	 */
 	static ResponseDefinition login(List<String> providers, Map<String, String> params, boolean cognitoListed) {
 		StringBuilder body = new StringBuilder("<h1>Sign in</h1>");

@@ -8,7 +8,7 @@ import java.util.StringJoiner;
 /**
  * Form encoding as Cognito writes it in its redirects: spaces as {@code +}, so
  * {@code attributes required: [email]} becomes {@code attributes+required%3A+%5Bemail%5D}
- * (cognito.md §1.4). Null values are left out.
+ * (emulated-behaviour.md §C1.4). Null values are left out.
  */
 final class Urls {
 

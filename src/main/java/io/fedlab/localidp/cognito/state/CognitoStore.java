@@ -16,7 +16,10 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class CognitoStore {
 
-	/** The longest refresh-token validity Cognito accepts, 10 years (cognito.md §4.4). */
+	/**
+	 * The longest refresh-token validity Cognito accepts, 10 years (emulated-behaviour.md
+	 * §C4.4).
+	 */
 	private static final long MAX_VALIDITY_SECONDS = 3650L * 86400;
 
 	/** Expired revocations are swept at most this often, so a revocation stays O(1). */

@@ -39,9 +39,10 @@ import io.fedlab.localidp.cognito.state.PoolUser;
 
 /**
  * Mints and checks the local Cognito's tokens, with the claims, JSON types and headers of
- * the real ones (cognito.md §3, §4): RS256 with a {@code kid} and no {@code typ}; ID and
- * access tokens signed by different keys; the access token without {@code aud}; the
- * refresh token an opaque JWE ({@code RSA-OAEP}, {@code A256GCM}, {@code cty: JWT}).
+ * the real ones (emulated-behaviour.md §C3, §C4): RS256 with a {@code kid} and no
+ * {@code typ}; ID and access tokens signed by different keys; the access token without
+ * {@code aud}; the refresh token an opaque JWE ({@code RSA-OAEP}, {@code A256GCM},
+ * {@code cty: JWT}).
  */
 public final class CognitoTokens {
 
@@ -325,7 +326,7 @@ public final class CognitoTokens {
 	/**
 	 * The {@code identities} attribute (a JSON string with boolean {@code primary} and
 	 * numeric {@code dateCreated}) as the ID-token claim, where every field is a string
-	 * (cognito.md §4.1, fact 6), {@code issuer} possibly null.
+	 * (emulated-behaviour.md §C4.1, fact 6), {@code issuer} possibly null.
 	 */
 	static Object identitiesClaim(String attribute) {
 		if (attribute == null) {

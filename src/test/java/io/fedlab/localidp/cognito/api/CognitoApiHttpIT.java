@@ -23,8 +23,8 @@ import static org.assertj.core.api.Assumptions.assumeThat;
 
 /**
  * The wire shapes of the local Cognito API and issuer host, over plain HTTP: discovery
- * and JWKS (cognito.md §3), the awsJson 1.1 envelope and error body (§5), and the AWS CLI
- * when one is installed.
+ * and JWKS (emulated-behaviour.md §C3), the awsJson 1.1 envelope and error body (§C5),
+ * and the AWS CLI when one is installed.
  */
 class CognitoApiHttpIT {
 
@@ -103,7 +103,8 @@ class CognitoApiHttpIT {
 		String issuer = api.baseUrl() + "/" + poolId;
 		assertThat(doc.get("issuer").stringValue()).isEqualTo(issuer);
 		assertThat(doc.get("jwks_uri").stringValue()).isEqualTo(issuer + "/.well-known/jwks.json");
-		// cognito.md §9 fact 3: the OAuth endpoints live on the pool domain, userInfo
+		// emulated-behaviour.md §C9 fact 3: the OAuth endpoints live on the pool domain,
+		// userInfo
 		// with a capital I; fact 1: end_session_endpoint is listed.
 		assertThat(doc.get("authorization_endpoint").stringValue())
 			.isEqualTo(TestCognitoApi.HOSTED_UI + "/oauth2/authorize");
@@ -141,7 +142,7 @@ class CognitoApiHttpIT {
 
 	@Test
 	void jwksWhenFetchedThenTwoPublicRsaKeysWithDifferentKids() throws Exception {
-		// cognito.md §9 fact 3.
+		// emulated-behaviour.md §C9 fact 3.
 		String poolId = createPool(null);
 
 		JsonNode keys = json(get("/" + poolId + "/.well-known/jwks.json")).get("keys");
@@ -168,7 +169,7 @@ class CognitoApiHttpIT {
 
 	@Test
 	void errorWhenResourceMissingThenTypeAndMessageBodyWithErrorTypeHeader() throws Exception {
-		// cognito.md §9 fact 15.
+		// emulated-behaviour.md §C9 fact 15.
 		String poolId = createPool(null);
 
 		HttpResponse<String> response = post("DescribeUserPoolClient",
@@ -194,7 +195,7 @@ class CognitoApiHttpIT {
 
 	@Test
 	void getUserWhenNoAuthorizationHeaderThenStillAnsweredBecauseUnsigned() throws Exception {
-		// cognito.md §9 fact 15.
+		// emulated-behaviour.md §C9 fact 15.
 		HttpResponse<String> response = post("GetUser", "{\"AccessToken\":\"a.b.c\"}", false);
 
 		assertThat(response.statusCode()).isEqualTo(400);
@@ -203,7 +204,8 @@ class CognitoApiHttpIT {
 
 	@Test
 	void revokeTokenAndGlobalSignOutWhenNoAuthorizationHeaderThenAnsweredBecauseUnsigned() throws Exception {
-		// cognito.md §9 fact 15: only GetUser, RevokeToken and GlobalSignOut (of these)
+		// emulated-behaviour.md §C9 fact 15: only GetUser, RevokeToken and GlobalSignOut
+		// (of these)
 		// go unsigned; a signed operation without SigV4 is refused before it runs.
 		HttpResponse<String> revoke = post("RevokeToken", "{\"Token\":\"x\",\"ClientId\":\"nobody\"}", false);
 		HttpResponse<String> signOut = post("GlobalSignOut", "{\"AccessToken\":\"a.b.c\"}", false);
@@ -254,7 +256,7 @@ class CognitoApiHttpIT {
 
 	@Test
 	void describeUserPoolDomainWhenUnknownThenRaw200EmptyDescription() throws Exception {
-		// cognito.md §9 fact 15.
+		// emulated-behaviour.md §C9 fact 15.
 		HttpResponse<String> response = post("DescribeUserPoolDomain", "{\"Domain\":\"unknown-prefix\"}", true);
 
 		assertThat(response.statusCode()).isEqualTo(200);

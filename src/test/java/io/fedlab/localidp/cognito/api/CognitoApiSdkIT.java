@@ -40,7 +40,7 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
  * The local Cognito API driven by the real AWS SDK for Java v2, as {@code setup} and
- * {@code doctor} drive it. Test names pin cognito.md §6 and §9 facts.
+ * {@code doctor} drive it. Test names pin emulated-behaviour.md §C6 and §C9 facts.
  */
 class CognitoApiSdkIT {
 
@@ -133,7 +133,7 @@ class CognitoApiSdkIT {
 
 	@Test
 	void describeUserPoolWhenUnknownThenResourceNotFoundNamingThePool() {
-		// cognito.md §9 fact 15.
+		// emulated-behaviour.md §C9 fact 15.
 		assertThatExceptionOfType(ResourceNotFoundException.class)
 			.isThrownBy(() -> cognito.describeUserPool((r) -> r.userPoolId("us-east-1_NoSuchPool")))
 			.satisfies(message("User pool us-east-1_NoSuchPool does not exist."));
@@ -157,7 +157,7 @@ class CognitoApiSdkIT {
 
 	@Test
 	void describeUserPoolDomainWhenUnknownThenEmptyDescriptionNotError() {
-		// cognito.md §9 fact 15.
+		// emulated-behaviour.md §C9 fact 15.
 		DescribeUserPoolDomainResponse response = cognito
 			.describeUserPoolDomain((r) -> r.domain("nobody-has-this-prefix"));
 
@@ -239,7 +239,8 @@ class CognitoApiSdkIT {
 
 	@Test
 	void createIdentityProviderWhenIssuerHasTrailingSlashThenDiscoveryPathAppendedLiterally() {
-		// cognito.md §7.3 emulator choice: "<issuer>/" + "/.well-known/…" gives
+		// emulated-behaviour.md §C7.3 emulator choice: "<issuer>/" + "/.well-known/…"
+		// gives
 		// "//.well-known",
 		// which the IdP answers 404, so the provider cannot be created from discovery.
 		String poolId = newPool();
@@ -290,7 +291,7 @@ class CognitoApiSdkIT {
 
 	@Test
 	void createUserPoolClientWhenGenerateSecretThenDescribeReturnsSecretAndDocumentedDefaults() {
-		// cognito.md §9 fact 15.
+		// emulated-behaviour.md §C9 fact 15.
 		String poolId = newPool();
 		String clientId = cognito
 			.createUserPoolClient((r) -> r.userPoolId(poolId).clientName("fedlab-web").generateSecret(true))
@@ -317,7 +318,7 @@ class CognitoApiSdkIT {
 
 	@Test
 	void updateUserPoolClientWhenFieldsOmittedThenTheyAreResetToDefaults() {
-		// cognito.md §9 fact 15.
+		// emulated-behaviour.md §C9 fact 15.
 		String poolId = newPool();
 		UserPoolClientType created = newOAuthClient(poolId);
 		assertThat(created.allowedOAuthFlowsUserPoolClient()).isTrue();
@@ -435,7 +436,7 @@ class CognitoApiSdkIT {
 
 	@Test
 	void adminGetUserWhenFederatedThenUserAttributesHoldIdentitiesJsonString() {
-		// cognito.md §9 fact 6.
+		// emulated-behaviour.md §C9 fact 6.
 		String poolId = newPool();
 		PoolUser user = api.putFederatedUser(api.store.pool(poolId), "auth0|65f0bb", "bob@example.com");
 
@@ -496,7 +497,7 @@ class CognitoApiSdkIT {
 
 	@Test
 	void getUserWhenValidAccessTokenThenProfileUnsignedThenRevokeTokenRevokesIt() {
-		// cognito.md §9 fact 15.
+		// emulated-behaviour.md §C9 fact 15.
 		String poolId = newPool();
 		UserPool pool = api.store.pool(poolId);
 		UserPoolClientType client = newOAuthClient(poolId);
@@ -529,7 +530,7 @@ class CognitoApiSdkIT {
 
 	@Test
 	void getUserWhenAccessTokenLacksAdminScopeThenNotAuthorized() {
-		// cognito.md §9 fact 15.
+		// emulated-behaviour.md §C9 fact 15.
 		String poolId = newPool();
 		UserPool pool = api.store.pool(poolId);
 		UserPoolClientType client = newOAuthClient(poolId);
@@ -543,7 +544,8 @@ class CognitoApiSdkIT {
 
 	@Test
 	void globalSignOutWhenCalledUnsignedThenTheAccessTokenIsRevoked() {
-		// cognito.md §9 fact 15: GlobalSignOut is unsigned, authorized by the token.
+		// emulated-behaviour.md §C9 fact 15: GlobalSignOut is unsigned, authorized by the
+		// token.
 		String poolId = newPool();
 		UserPool pool = api.store.pool(poolId);
 		UserPoolClientType client = newOAuthClient(poolId);
@@ -561,7 +563,7 @@ class CognitoApiSdkIT {
 
 	@Test
 	void globalSignOutWhenAccessTokenLacksAdminScopeThenNotAuthorized() {
-		// cognito.md §9 fact 15: GlobalSignOut, like GetUser, needs
+		// emulated-behaviour.md §C9 fact 15: GlobalSignOut, like GetUser, needs
 		// aws.cognito.signin.user.admin in the access token.
 		String poolId = newPool();
 		UserPool pool = api.store.pool(poolId);

@@ -10,7 +10,7 @@ import io.fedlab.localidp.cognito.state.PoolUser;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
-/** ListUsers' Filter grammar (cognito.md §6). */
+/** ListUsers' Filter grammar (emulated-behaviour.md §C6). */
 class UserFilterTests {
 
 	private static final PoolUser REDDY = new PoolUser("Auth0_auth0|abc",

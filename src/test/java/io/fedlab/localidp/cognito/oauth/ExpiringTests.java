@@ -22,7 +22,7 @@ class ExpiringTests {
 		codes.put("code", "value");
 		clock.advance(Duration.ofMinutes(4).plusSeconds(59));
 		assertThat(codes.get("code")).isEqualTo("value");
-		// Codes live 5 minutes (cognito.md §1.2).
+		// Codes live 5 minutes (emulated-behaviour.md §C1.2).
 		clock.advance(Duration.ofSeconds(1));
 		assertThat(codes.get("code")).isNull();
 		assertThat(codes.size()).isZero();

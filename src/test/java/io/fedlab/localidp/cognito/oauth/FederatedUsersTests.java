@@ -45,7 +45,7 @@ class FederatedUsersTests {
 		assertThat(user.username()).isEqualTo("auth0_auth0|65f0ab");
 		assertThat(user.userStatus()).isEqualTo("EXTERNAL_PROVIDER");
 		assertThat(user.sub()).matches("[0-9a-f-]{36}");
-		// email_verified only because it is mapped (cognito.md §7.5).
+		// email_verified only because it is mapped (emulated-behaviour.md §C7.5).
 		assertThat(user.attribute("email_verified")).isEqualTo("true");
 		// Fact 6: boolean primary, numeric dateCreated, null issuer in the profile.
 		Map<?, ?> identity = (Map<?, ?>) JSONArrayUtils.parse(user.attribute("identities")).get(0);
@@ -60,7 +60,7 @@ class FederatedUsersTests {
 
 	@Test
 	void signInWhenPoolCaseSensitiveThenCaseKept() throws Exception {
-		// cognito.md §9 fact 7.
+		// emulated-behaviour.md §C9 fact 7.
 		FederatedUsers users = new FederatedUsers(this.store,
 				HostedUiOptions.defaults().withLowercaseFederatedUsernames(false), Clock.systemUTC());
 		PoolUser user = users.signIn(this.pool, client(), this.idp, claims("auth0|65F0ab", "jane@example.com"));

@@ -54,8 +54,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The local pool domain federating to the local Auth0 tenant over real HTTP, driven like
- * a browser (cookie jar, redirects followed by hand). Test names cite the cognito.md §9
- * facts they pin.
+ * a browser (cookie jar, redirects followed by hand). Test names cite the
+ * emulated-behaviour.md §C9 facts they pin.
  */
 class HostedUiFederationIT {
 
@@ -166,7 +166,7 @@ class HostedUiFederationIT {
 		Map<String, String> callback = query(appRedirect);
 		assertThat(appRedirect).startsWith(TestCognitoPools.APP_CALLBACK + "?code=");
 		assertThat(callback.get("state")).isEqualTo("app-state");
-		// Codes are UUID-shaped (cognito.md §1.2).
+		// Codes are UUID-shaped (emulated-behaviour.md §C1.2).
 		assertThat(callback.get("code")).matches("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
 
 		HttpResponse<String> token = postForm(
@@ -181,7 +181,8 @@ class HostedUiFederationIT {
 		assertThat(body.get("token_type")).isEqualTo("Bearer");
 		assertThat(((Number) body.get("expires_in")).longValue()).isEqualTo(3600);
 
-		// cognito.md §3: RS256 with a kid and no typ; ID and access tokens signed with
+		// emulated-behaviour.md §C3: RS256 with a kid and no typ; ID and access tokens
+		// signed with
 		// different keys of the pool.
 		SignedJWT id = verified((String) body.get("id_token"));
 		SignedJWT access = verified((String) body.get("access_token"));
@@ -196,7 +197,8 @@ class HostedUiFederationIT {
 
 	@Test
 	void accessTokenWhenIssuedThenNoAudButClientIdUsernameVersion2TokenUseAccessAndScopeString() throws Exception {
-		// cognito.md §9 fact 4 (access token part; aud only with resource=, which the
+		// emulated-behaviour.md §C9 fact 4 (access token part; aud only with resource=,
+		// which the
 		// emulator does not implement: docs/reference-facts.md).
 		Map<String, Object> access = payload(verified((String) signInTokens().get("access_token")));
 
@@ -210,7 +212,7 @@ class HostedUiFederationIT {
 
 	@Test
 	void idTokenWhenIssuedThenAudIsClientIdStringWithCognitoUsernameAndTokenUseId() throws Exception {
-		// cognito.md §9 fact 4 (ID token part).
+		// emulated-behaviour.md §C9 fact 4 (ID token part).
 		Map<String, Object> id = payload(verified((String) signInTokens().get("id_token")));
 
 		assertThat(id).containsEntry("aud", clientId)
@@ -220,7 +222,8 @@ class HostedUiFederationIT {
 
 	@Test
 	void userInfoWhenCalledThenVerifiedFlagsAreStringsWithUsernameWhileIdTokenHasBooleans() throws Exception {
-		// cognito.md §9 fact 5. Auth0 sends no phone number, so the test gives alice one.
+		// emulated-behaviour.md §C9 fact 5. Auth0 sends no phone number, so the test
+		// gives alice one.
 		signInTokens();
 		PoolUser user = pool.user(expectedUsername());
 		Map<String, String> attributes = new LinkedHashMap<>(user.attributes());
@@ -228,7 +231,8 @@ class HostedUiFederationIT {
 		attributes.put("phone_number_verified", "true");
 		store.putUser(pool, new PoolUser(user.username(), attributes, user.userCreateDate(),
 				user.userLastModifiedDate(), user.enabled(), user.userStatus()));
-		// Scope openid alone releases every readable attribute (cognito.md §1.7); the
+		// Scope openid alone releases every readable attribute (emulated-behaviour.md
+		// §C1.7); the
 		// live cognito session issues the code without Auth0.
 		Map<String, String> params = authorizeParams("Auth0");
 		params.put("scope", "openid");
@@ -250,7 +254,7 @@ class HostedUiFederationIT {
 
 	@Test
 	void identitiesWhenFederatedThenStringsInIdTokenButJsonStringWithBooleanAndNumberInProfile() throws Exception {
-		// cognito.md §9 fact 6 (the API side:
+		// emulated-behaviour.md §C9 fact 6 (the API side:
 		// CognitoApiSdkIT#adminGetUserWhenFederated…).
 		Map<String, Object> id = payload(verified((String) signInTokens().get("id_token")));
 
@@ -273,7 +277,8 @@ class HostedUiFederationIT {
 
 	@Test
 	void federatedUserWhenCreatedThenLowercasedProviderUnderscoreSubAndAutoGroupInBothTokens() throws Exception {
-		// cognito.md §9 fact 7: <ProviderName>_<IdP sub>, lowercased in a pool whose
+		// emulated-behaviour.md §C9 fact 7: <ProviderName>_<IdP sub>, lowercased in a
+		// pool whose
 		// usernames are not case-sensitive; the auto group <poolId>_<ProviderName> keeps
 		// its case and appears in both tokens.
 		Map<String, Object> tokens = signInTokens();
@@ -288,14 +293,15 @@ class HostedUiFederationIT {
 		assertThat(id.getStringClaim("cognito:username")).isEqualTo(expectedUsername());
 		assertThat(id.getStringListClaim("cognito:groups")).contains(autoGroup);
 		assertThat(access.getStringListClaim("cognito:groups")).contains(autoGroup);
-		// Created bare at the first sign-in (cognito.md §1.4, emulator choice).
+		// Created bare at the first sign-in (emulated-behaviour.md §C1.4, emulator
+		// choice).
 		assertThat(pool.group(autoGroup)).isNotNull();
 		assertThat(pool.group(autoGroup).description()).isNull();
 	}
 
 	@Test
 	void refreshWhenRotationDisabledThenNoNewRefreshTokenAndAuthTimeKeptAndNoNonce() throws Exception {
-		// cognito.md §9 fact 8.
+		// emulated-behaviour.md §C9 fact 8.
 		Map<String, Object> tokens = signInTokens();
 		JWTClaimsSet id = verified((String) tokens.get("id_token")).getJWTClaimsSet();
 		clock.advance(Duration.ofMinutes(2));
@@ -316,7 +322,7 @@ class HostedUiFederationIT {
 
 	@Test
 	void refreshTokenWhenIssuedThenOpaqueJweWithRsaOaepAndA256Gcm() throws Exception {
-		// cognito.md §9 fact 8, §4.3: five segments, header
+		// emulated-behaviour.md §C9 fact 8, §C4.3: five segments, header
 		// {"cty":"JWT","enc":"A256GCM","alg":"RSA-OAEP"}.
 		String refreshToken = (String) signInTokens().get("refresh_token");
 
@@ -330,7 +336,8 @@ class HostedUiFederationIT {
 
 	@Test
 	void revokeWhenRefreshTokenRevokedThenEveryTokenOfItsOriginJtiDiesAndRevokingAgainIs200() throws Exception {
-		// cognito.md §9 fact 14: revocation by origin_jti, already revoked → 200.
+		// emulated-behaviour.md §C9 fact 14: revocation by origin_jti, already revoked →
+		// 200.
 		Map<String, Object> tokens = signInTokens();
 		HttpResponse<String> refresh = postForm(hosted + "/oauth2/token",
 				Map.of("grant_type", "refresh_token", "refresh_token", (String) tokens.get("refresh_token")),
@@ -359,7 +366,8 @@ class HostedUiFederationIT {
 
 	@Test
 	void tokensWhenClientHasTokenRevocationDisabledThenNoJtiOrOriginJti() throws Exception {
-		// cognito.md §9 fact 14: origin_jti (and jti) only with EnableTokenRevocation.
+		// emulated-behaviour.md §C9 fact 14: origin_jti (and jti) only with
+		// EnableTokenRevocation.
 		Map<String, Object> enabled = payload(verified((String) signInTokens().get("access_token")));
 		assertThat(enabled).containsKeys("jti", "origin_jti");
 		store.putClient(pool,
@@ -376,7 +384,7 @@ class HostedUiFederationIT {
 		String toAuth0 = location(
 				get(this.browser, hosted + "/oauth2/authorize?" + Urls.form(authorizeParams("Auth0")), null));
 		Map<String, String> upstream = query(toAuth0);
-		// cognito.md §1.3: what the browser carries to the IdP.
+		// emulated-behaviour.md §C1.3: what the browser carries to the IdP.
 		assertThat(toAuth0).startsWith(auth0Base + "/authorize?");
 		assertThat(upstream).containsEntry("client_id", AUTH0_CLIENT_ID)
 			.containsEntry("response_type", "code")
@@ -396,7 +404,8 @@ class HostedUiFederationIT {
 			.build();
 		assertThat(signIn(authorizeParams("Auth0"))).startsWith(TestCognitoPools.APP_CALLBACK + "?code=");
 
-		// cognito.md §9 fact 12: the secret travels in the body (client_secret_post),
+		// emulated-behaviour.md §C9 fact 12: the secret travels in the body
+		// (client_secret_post),
 		// never Basic; the JWKS is fetched for every ID token (no cache); userInfo by
 		// GET as attributes_request_method says.
 		List<LoggedRequest> tokenCalls = requests(WireMock.postRequestedFor(WireMock.urlEqualTo("/oauth/token")));
@@ -412,7 +421,8 @@ class HostedUiFederationIT {
 
 	@Test
 	void tokenWhenClientSecretBasicOrPostThenBothAccepted() throws Exception {
-		// cognito.md §9 fact 12: the token endpoint takes either client authentication.
+		// emulated-behaviour.md §C9 fact 12: the token endpoint takes either client
+		// authentication.
 		assertThat(signInTokens()).containsKeys("id_token", "access_token", "refresh_token");
 		String code = query(signIn(authorizeParams("Auth0"))).get("code");
 		HttpResponse<String> token = postForm(hosted + "/oauth2/token",
@@ -456,7 +466,8 @@ class HostedUiFederationIT {
 		assertThat(atAuth0).startsWith(hosted + "/oauth2/idpresponse?");
 		assertThat(location(get(this.browser, atAuth0, null))).startsWith(TestCognitoPools.APP_CALLBACK + "?code=");
 
-		// Full logout, Auth0 first (auth0.md §10 pattern A): now the password form shows.
+		// Full logout, Auth0 first (emulated-behaviour.md §A10 pattern A): now the
+		// password form shows.
 		String cognitoLogout = hosted + "/logout?"
 				+ Urls.form(Map.of("client_id", clientId, "logout_uri", TestCognitoPools.APP_SIGNED_OUT));
 		HttpResponse<String> v2 = get(this.browser,
@@ -487,7 +498,7 @@ class HostedUiFederationIT {
 
 	@Test
 	void refreshWhenRotationEnabledThenNewRefreshTokenAndOldOneDies() throws Exception {
-		// cognito.md §9 fact 8.
+		// emulated-behaviour.md §C9 fact 8.
 		store.putClient(pool,
 				TestCognitoPools.withRotation(TestCognitoPools.client(pool.id(), clientId, clientSecret), 0));
 		Map<String, Object> tokens = redeem(query(signIn(authorizeParams("Auth0"))).get("code"));
@@ -519,7 +530,7 @@ class HostedUiFederationIT {
 
 	@Test
 	void signInWhenAttributesRequestMethodPostThenUserInfoPosted() throws Exception {
-		// cognito.md §9 fact 12.
+		// emulated-behaviour.md §C9 fact 12.
 		int posts = auth0Server.wireMock()
 			.findAll(WireMock.postRequestedFor(WireMock.urlEqualTo("/userinfo"))
 				.withHeader("Authorization", WireMock.matching("Bearer .+")))
@@ -577,7 +588,8 @@ class HostedUiFederationIT {
 
 	@Test
 	void authorizeWhenImplicitRequestInvalidThenErrorInFragmentNotQuery() throws Exception {
-		// cognito.md §9 fact 9: a valid client and redirect_uri get the error back, in
+		// emulated-behaviour.md §C9 fact 9: a valid client and redirect_uri get the error
+		// back, in
 		// the fragment for the implicit flow.
 		Map<String, String> params = authorizeParams("Auth0");
 		params.put("response_type", "token");
@@ -632,7 +644,7 @@ class HostedUiFederationIT {
 
 	@Test
 	void authorizeWhenScopeUnknownThenInvalidScope() throws Exception {
-		// cognito.md §9 fact 9.
+		// emulated-behaviour.md §C9 fact 9.
 		Map<String, String> params = authorizeParams("Auth0");
 		params.put("scope", "openid bogus");
 		assertThat(location(get(this.browser, hosted + "/oauth2/authorize?" + Urls.form(params), null)))
@@ -655,8 +667,9 @@ class HostedUiFederationIT {
 
 	@Test
 	void idpResponseWhenOidcIssuerHasTrailingSlashThenBadIdTokenIssuer() throws Exception {
-		// cognito.md §9 fact 12; auth0.md §11 fact 1.
-		// cognito.md §7.3: "<issuer>/" + "/.well-known/…" asks Auth0 for //.well-known.
+		// emulated-behaviour.md §C9 fact 12, §A11 fact 1.
+		// emulated-behaviour.md §C7.3: "<issuer>/" + "/.well-known/…" asks Auth0 for
+		// //.well-known.
 		store.putIdentityProvider(pool, TestCognitoPools.auth0(pool.id(), auth0Base, auth0Base + "/", AUTH0_CLIENT_ID,
 				AUTH0_CLIENT_SECRET, TestCognitoPools.defaultMapping()));
 		String redirect = signIn(authorizeParams("Auth0"));
@@ -669,7 +682,7 @@ class HostedUiFederationIT {
 
 	@Test
 	void idpResponseWhenDiscoveredIssuerDiffersThenBadIdTokenIssuer() throws Exception {
-		// cognito.md §9 fact 12; auth0.md §11 fact 1.
+		// emulated-behaviour.md §C9 fact 12, §A11 fact 1.
 		this.auth0Override = auth0Server.wireMock()
 			.stubFor(WireMock.get("/other/.well-known/openid-configuration")
 				.atPriority(1)
@@ -709,7 +722,7 @@ class HostedUiFederationIT {
 
 	@Test
 	void logoutWhenLogoutUriUnregisteredThenErrorPageAndSessionKept() throws Exception {
-		// cognito.md §9 fact 2.
+		// emulated-behaviour.md §C9 fact 2.
 		signIn(authorizeParams("Auth0"));
 		HttpResponse<String> logout = get(this.browser,
 				hosted + "/logout?"
@@ -735,7 +748,7 @@ class HostedUiFederationIT {
 
 	@Test
 	void logoutWhenOidcIdTokenHintAndPostLogoutRedirectUriThenErrorPageNotRpInitiatedLogout() throws Exception {
-		// cognito.md §9 fact 1: discovery lists end_session_endpoint
+		// emulated-behaviour.md §C9 fact 1: discovery lists end_session_endpoint
 		// (CognitoApiHttpIT#discoveryWhenPoolHasDomainThen…), yet /logout is not OIDC
 		// RP-initiated logout: without client_id + a registered logout_uri the OIDC
 		// parameters end on the error page and the session stays.
@@ -760,7 +773,7 @@ class HostedUiFederationIT {
 
 	@Test
 	void logoutWhenLogoutUriAndRedirectUriBothGivenThenLogoutUriWins() throws Exception {
-		// cognito.md §9 fact 2, §1.9: "Both given → logout_uri wins".
+		// emulated-behaviour.md §C9 fact 2, §C1.9: with both, logout_uri wins.
 		signIn(authorizeParams("Auth0"));
 		Map<String, String> both = new LinkedHashMap<>();
 		both.put("client_id", clientId);
@@ -779,7 +792,7 @@ class HostedUiFederationIT {
 
 	@Test
 	void tokenWhenRedirectUriDiffersThenUnauthorizedClientInvalidRedirect() throws Exception {
-		// cognito.md §9 fact 10.
+		// emulated-behaviour.md §C9 fact 10.
 		String code = query(signIn(authorizeParams("Auth0"))).get("code");
 		HttpResponse<String> token = postForm(hosted + "/oauth2/token", Map.of("grant_type", "authorization_code",
 				"code", code, "redirect_uri", TestCognitoPools.APP_CALLBACK + "/", "code_verifier", VERIFIER),
@@ -791,7 +804,7 @@ class HostedUiFederationIT {
 
 	@Test
 	void tokenWhenCodeReusedThenInvalidGrant() throws Exception {
-		// cognito.md §9 facts 10 and 11.
+		// emulated-behaviour.md §C9 facts 10 and 11.
 		String code = query(signIn(authorizeParams("Auth0"))).get("code");
 		assertThat(hostedUi.pendingCodes()).isGreaterThanOrEqualTo(1);
 		redeem(code);
@@ -814,7 +827,8 @@ class HostedUiFederationIT {
 
 	@Test
 	void tokenWhenChallengeWasSentButVerifierMissingThenInvalidGrant() throws Exception {
-		// cognito.md §9 fact 11: code_verifier is required once a challenge was sent.
+		// emulated-behaviour.md §C9 fact 11: code_verifier is required once a challenge
+		// was sent.
 		String code = query(signIn(authorizeParams("Auth0"))).get("code");
 
 		HttpResponse<String> token = postForm(hosted + "/oauth2/token",
@@ -826,7 +840,8 @@ class HostedUiFederationIT {
 
 	@Test
 	void tokenWhenNoChallengeWasSentThenNoVerifierNeeded() throws Exception {
-		// cognito.md §9 fact 11: code_verifier is required only if a challenge was sent.
+		// emulated-behaviour.md §C9 fact 11: code_verifier is required only if a
+		// challenge was sent.
 		Map<String, String> params = authorizeParams("Auth0");
 		params.remove("code_challenge");
 		params.remove("code_challenge_method");
@@ -841,7 +856,7 @@ class HostedUiFederationIT {
 
 	@Test
 	void tokenWhenCodeOlderThanFiveMinutesThenInvalidGrant() throws Exception {
-		// cognito.md §9 fact 11: codes live 5 minutes.
+		// emulated-behaviour.md §C9 fact 11: codes live 5 minutes.
 		String young = query(signIn(authorizeParams("Auth0"))).get("code");
 		String old = query(signIn(authorizeParams("Auth0"))).get("code");
 		clock.advance(Duration.ofMinutes(4).plusSeconds(50));
@@ -857,7 +872,7 @@ class HostedUiFederationIT {
 
 	@Test
 	void tokenWhenRequestBrokenThenDocumentedErrors() throws Exception {
-		// cognito.md §9 fact 10.
+		// emulated-behaviour.md §C9 fact 10.
 		String url = hosted + "/oauth2/token";
 		assertError(postForm(url, Map.of("code", "x"), basic(clientId, clientSecret)), 400, "invalid_request");
 		assertError(postForm(url, Map.of("grant_type", "password"), basic(clientId, clientSecret)), 400,
@@ -878,7 +893,7 @@ class HostedUiFederationIT {
 
 	@Test
 	void revokeWhenNotARefreshTokenOrBadClientThenDocumentedErrors() throws Exception {
-		// cognito.md §9 fact 14.
+		// emulated-behaviour.md §C9 fact 14.
 		Map<String, Object> tokens = redeem(query(signIn(authorizeParams("Auth0"))).get("code"));
 		String url = hosted + "/oauth2/revoke";
 		assertError(postForm(url, Map.of("token", (String) tokens.get("access_token")), basic(clientId, clientSecret)),
@@ -896,7 +911,7 @@ class HostedUiFederationIT {
 
 	@Test
 	void poolDomainWhenAskedForDiscoveryJwksOrLowercaseUserinfoThenNotFound() throws Exception {
-		// cognito.md §9 fact 3: discovery and JWKS live on the issuer host
+		// emulated-behaviour.md §C9 fact 3: discovery and JWKS live on the issuer host
 		// (CognitoApiHttpIT#discoveryWhenPoolHasDomainThen…), not on the pool domain, and
 		// the userInfo path has a capital I.
 		String bearer = "Bearer " + signInTokens().get("access_token");

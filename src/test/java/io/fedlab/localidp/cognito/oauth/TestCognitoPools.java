@@ -109,7 +109,7 @@ final class TestCognitoPools {
 				mapping, idp.idpIdentifiers(), idp.creationDate(), idp.lastModifiedDate());
 	}
 
-	/** sub to username, email and email_verified mapped (cognito.md §7.5). */
+	/** sub to username, email and email_verified mapped (emulated-behaviour.md §C7.5). */
 	static Map<String, String> defaultMapping() {
 		return Map.of("username", "sub", "email", "email", "email_verified", "email_verified", "name", "name");
 	}
