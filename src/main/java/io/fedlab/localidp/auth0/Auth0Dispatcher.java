@@ -45,8 +45,8 @@ final class Auth0Dispatcher extends Dispatcher {
 	/**
 	 * Unreadable input: {@code 400 invalid_request} as JSON at the token and userinfo
 	 * endpoints, Auth0's error page (400) on the browser pages, Express's plain-text
-	 * {@code Bad Request} elsewhere (emulator choice; auth0.md documents no shape for
-	 * these).
+	 * {@code Bad Request} elsewhere (emulator choice: emulated-behaviour.md documents no
+	 * shape for these).
 	 */
 	@Override
 	public ResponseDefinition badRequest(String method, String path, MalformedRequest problem) {

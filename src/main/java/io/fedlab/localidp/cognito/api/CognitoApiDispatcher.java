@@ -103,7 +103,7 @@ public final class CognitoApiDispatcher extends Dispatcher {
 	/**
 	 * Unreadable input, in the API's error shape: 400 {@code SerializationException}, or
 	 * {@code InvalidParameterException} for a body over the size limit (emulator choice:
-	 * cognito.md documents neither).
+	 * emulated-behaviour.md documents neither).
 	 */
 	@Override
 	public ResponseDefinition badRequest(String method, String path, MalformedRequest problem) {

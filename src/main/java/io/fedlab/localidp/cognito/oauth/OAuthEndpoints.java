@@ -442,8 +442,8 @@ final class OAuthEndpoints {
 
 	/**
 	 * A request to {@code path} that cannot be read: {@code 400 invalid_request} in each
-	 * endpoint's documented shape (cognito.md §1.6, §1.7, §1.8); null for the other
-	 * paths.
+	 * endpoint's documented shape (emulated-behaviour.md §C1.6, §C1.7, §C1.8); null for
+	 * the other paths.
 	 */
 	static ResponseDefinition malformed(String path) {
 		return switch (path) {
