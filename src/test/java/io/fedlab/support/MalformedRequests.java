@@ -27,6 +27,23 @@ public final class MalformedRequests {
 	/** One request: what it gets wrong, its head (request line and headers), its body. */
 	public record Request(Kind kind, String label, byte[] head, byte[] body) {
 
+		/**
+		 * The bytes to send: the head, {@code Connection: close}, the length, the body.
+		 */
+		public byte[] bytes() {
+			ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+			bytes.writeBytes(this.head);
+			bytes.writeBytes(ascii("\r\nConnection: close\r\n"));
+			if (this.body != null) {
+				bytes.writeBytes(ascii("Content-Length: " + this.body.length + "\r\n"));
+			}
+			bytes.writeBytes(ascii("\r\n"));
+			if (this.body != null) {
+				bytes.writeBytes(this.body);
+			}
+			return bytes.toByteArray();
+		}
+
 	}
 
 	private static final String[] BROKEN_ESCAPES = { "%", "%z", "%zz", "%%", "%u00e9", "%C3%28", "%C0%AF", "%00", "%G0",

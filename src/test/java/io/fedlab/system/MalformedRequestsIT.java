@@ -16,7 +16,7 @@ import io.fedlab.support.Browserless;
 import io.fedlab.support.FullStackFlows;
 import io.fedlab.support.MalformedRequests;
 import io.fedlab.support.RawHttp;
-import io.fedlab.support.RawHttp.Answer;
+import io.fedlab.support.RawHttp.Reply;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -66,7 +66,6 @@ class MalformedRequestsIT {
 			.findFirst()
 			.orElseThrow();
 		URI base = URI.create(this.app);
-		RawHttp http = new RawHttp(base.getHost(), base.getPort());
 		int logBefore = output.getAll().length();
 
 		Map<Integer, Integer> byStatus = new TreeMap<>();
@@ -75,7 +74,7 @@ class MalformedRequestsIT {
 		for (MalformedRequests.Request request : new MalformedRequests(20261203L, base.getAuthority(), ENDPOINTS,
 				session)
 			.next(REQUESTS)) {
-			Answer answer = http.send(request.head(), request.body());
+			Reply answer = RawHttp.send(base.getPort(), request.bytes());
 			byStatus.merge(answer.status(), 1, Integer::sum);
 			if (answer.status() >= 400) {
 				rejected.merge(request.kind(), 1, Integer::sum);
@@ -100,12 +99,14 @@ class MalformedRequestsIT {
 
 	@Test
 	void redirectsWhenTheHostHeaderIsForeignThenNoneNamesThatHost() throws Exception {
-		RawHttp http = raw();
+		int port = URI.create(this.app).getPort();
 		for (String target : List.of("/profile", "/admin", "/profile/refresh",
 				"/login/oauth2/code/cognito?code=abc&state=unknown", "/oauth2/authorization/cognito")) {
-			Answer answer = http.send(ascii("GET " + target
-					+ " HTTP/1.1\r\nHost: evil.example\r\nX-Forwarded-Host: evil.example\r\nX-Forwarded-Proto: https"),
-					null);
+			Reply answer = RawHttp.send(port,
+					RawHttp.request("GET", target, "evil.example",
+							List.of(new String[] { "X-Forwarded-Host", "evil.example" },
+									new String[] { "X-Forwarded-Proto", "https" }),
+							null));
 			assertThat(answer.status()).as(target).isEqualTo(302);
 			String location = answer.header("Location");
 			assertThat(location).as(target).doesNotContain("evil.example");
@@ -117,36 +118,24 @@ class MalformedRequestsIT {
 
 	@Test
 	void requestsWhenTheyAreKnownMistakesThenTheirOwn4xxWithTheAppsPage() throws Exception {
-		RawHttp http = raw();
-		String host = "\r\nHost: " + URI.create(this.app).getAuthority();
-		Answer brokenEscape = http.send(ascii("GET /signin?x=% HTTP/1.1" + host + "\r\nAccept: text/html"), null);
+		int port = URI.create(this.app).getPort();
+		String host = URI.create(this.app).getAuthority();
+		List<String[]> html = List.<String[]>of(new String[] { "Accept", "text/html" });
+		Reply brokenEscape = RawHttp.send(port, RawHttp.request("GET", "/signin?x=%", host, html, null));
 		assertThat(brokenEscape.status()).isEqualTo(400);
-		assertThat(brokenEscape.body()).contains("The request was malformed");
-		assertThat(http.send(ascii("GET /error HTTP/1.1" + host), null).status()).isEqualTo(404);
-		Answer unknown = http.send(ascii("GET /oauth2/authorization/unknown HTTP/1.1" + host + "\r\nAccept: text/html"),
-				null);
+		assertThat(brokenEscape.text()).contains("The request was malformed");
+		assertThat(RawHttp.send(port, RawHttp.request("GET", "/error", host, List.of(), null)).status()).isEqualTo(404);
+		Reply unknown = RawHttp.send(port, RawHttp.request("GET", "/oauth2/authorization/unknown", host, html, null));
 		assertThat(unknown.status()).isEqualTo(404);
-		assertThat(unknown.body()).contains("Page not found");
-		Answer transferCoding = http.send(ascii("GET / HTTP/1.1" + host + "\r\nTransfer-Encoding: gzip"), null);
+		assertThat(unknown.text()).contains("Page not found");
+		Reply transferCoding = RawHttp.send(port, RawHttp.request("GET", "/", host,
+				List.<String[]>of(new String[] { "Transfer-Encoding", "gzip" }), null));
 		assertThat(transferCoding.status()).isEqualTo(400);
 		assertThat(transferCoding.header("Content-Security-Policy")).contains("frame-ancestors 'none'");
-		assertThat(transferCoding.body()).doesNotContain("Apache Tomcat");
+		assertThat(transferCoding.text()).doesNotContain("Apache Tomcat");
 	}
 
-	private RawHttp raw() {
-		URI base = URI.create(this.app);
-		return new RawHttp(base.getHost(), base.getPort());
-	}
-
-	private static byte[] ascii(String value) {
-		return value.getBytes(StandardCharsets.ISO_8859_1);
-	}
-
-	private static void check(MalformedRequests.Request request, Answer answer, List<String> violations) {
-		if (answer.status() == 0) {
-			violations.add("no HTTP answer: " + request.label());
-			return;
-		}
+	private static void check(MalformedRequests.Request request, Reply answer, List<String> violations) {
 		if (answer.status() >= 500) {
 			violations.add(answer.status() + ": " + request.label());
 		}
@@ -163,8 +152,8 @@ class MalformedRequestsIT {
 		if (location != null && location.contains("evil.example")) {
 			violations.add("redirect to a foreign host: " + request.label() + " -> " + location);
 		}
-		if (answer.body().contains("Exception") || answer.body().contains("\tat ")
-				|| answer.body().contains("Apache Tomcat")) {
+		String body = answer.text();
+		if (body.contains("Exception") || body.contains("\tat ") || body.contains("Apache Tomcat")) {
 			violations.add("exception text in the answer: " + request.label());
 		}
 	}
