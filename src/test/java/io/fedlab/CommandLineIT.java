@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
+import io.fedlab.support.PackagedJar;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -137,7 +138,7 @@ class CommandLineIT {
 		argv.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
 		argv.add("-Xmx256m");
 		argv.add("-jar");
-		argv.add(builtJar().toString());
+		argv.add(PackagedJar.in(ROOT).toString());
 		argv.addAll(List.of(args));
 		Path dir = Files.createDirectories(this.work.resolve("dir"));
 		Path stdout = this.work.resolve("stdout");
@@ -153,15 +154,6 @@ class CommandLineIT {
 		env.put("LOCAL_AUTH0_PORT", "0");
 		env.put("LOCAL_DATA_DIR", this.work.resolve("data").toString());
 		return builder.start();
-	}
-
-	private static Path builtJar() throws IOException {
-		try (var jars = Files.newDirectoryStream(ROOT.resolve("target"), "fedlab-*.jar")) {
-			List<Path> found = new ArrayList<>();
-			jars.forEach(found::add);
-			assertThat(found).as("the jar `package` builds").hasSize(1);
-			return found.get(0);
-		}
 	}
 
 	record Run(int exitCode, String stdout, String stderr) {

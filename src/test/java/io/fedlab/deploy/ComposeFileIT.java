@@ -23,6 +23,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.yaml.snakeyaml.Yaml;
 
+import io.fedlab.support.PackagedJar;
 import io.fedlab.localidp.http.FreePorts;
 import io.fedlab.support.Browserless;
 
@@ -273,7 +274,7 @@ class ComposeFileIT {
 		Path volume = Files.createTempDirectory(work, "fedlab-data-");
 		Map<Integer, Integer> ports = portsOnThisMachine();
 		Remap remap = new Remap(ports, Map.of("/var/lib/fedlab", volume.toString()));
-		Path jar = builtJar();
+		Path jar = PackagedJar.in(ROOT);
 
 		// In dependency order, each started once its dependencies are healthy
 		// (depends_on:
@@ -418,15 +419,6 @@ class ComposeFileIT {
 			return out;
 		}
 
-	}
-
-	private static Path builtJar() throws IOException {
-		try (var jars = Files.newDirectoryStream(ROOT.resolve("target"), "fedlab-*.jar")) {
-			List<Path> found = new ArrayList<>();
-			jars.forEach(found::add);
-			assertThat(found).as("the jar `package` builds").hasSize(1);
-			return found.get(0);
-		}
 	}
 
 	private static String tail(Path log) {

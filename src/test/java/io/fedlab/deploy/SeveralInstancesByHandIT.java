@@ -23,6 +23,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import io.fedlab.support.PackagedJar;
 import io.fedlab.localidp.http.FreePorts;
 import io.fedlab.support.Browserless;
 import io.fedlab.support.RedisServerProcess;
@@ -65,7 +66,7 @@ class SeveralInstancesByHandIT {
 		Files.writeString(deploy.resolve("nginx-scale.conf"),
 				remap(Files.readString(ROOT.resolve("deploy/nginx-scale.conf")), ports));
 		Path target = Files.createDirectories(repo.resolve("target"));
-		Files.copy(builtJar(), target.resolve("fedlab-0.1.0-SNAPSHOT.jar"));
+		Files.copy(PackagedJar.in(ROOT), target.resolve("fedlab-0.1.0-SNAPSHOT.jar"));
 
 		String start = remap(blocks.get(0), ports).replace("./mvnw -q -B package -DskipTests", "true");
 		String script = "set -u\n" + start + "\necho STARTED\nread line\n" + remap(blocks.get(1), ports) + "\nwait\n";
@@ -178,15 +179,6 @@ class SeveralInstancesByHandIT {
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
 			return -1;
-		}
-	}
-
-	private static Path builtJar() throws IOException {
-		try (var jars = Files.newDirectoryStream(ROOT.resolve("target"), "fedlab-*.jar")) {
-			List<Path> found = new ArrayList<>();
-			jars.forEach(found::add);
-			assertThat(found).as("the jar `package` builds").hasSize(1);
-			return found.get(0);
 		}
 	}
 
