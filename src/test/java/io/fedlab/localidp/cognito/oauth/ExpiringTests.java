@@ -1,11 +1,9 @@
 package io.fedlab.localidp.cognito.oauth;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 
+import io.fedlab.support.SteppedClock;
 import org.junit.jupiter.api.Test;
 
 import io.fedlab.localidp.http.HttpProblem;
@@ -17,7 +15,7 @@ class ExpiringTests {
 
 	@Test
 	void getWhenTimeToLivePassedThenGone() {
-		MovableClock clock = new MovableClock();
+		SteppedClock clock = new SteppedClock(Instant.parse("2026-01-01T00:00:00Z"));
 		Expiring<String> codes = new Expiring<>(HostedUiDispatcher.CODE_TTL, 10, clock);
 		codes.put("code", "value");
 		clock.advance(Duration.ofMinutes(4).plusSeconds(59));
@@ -30,7 +28,8 @@ class ExpiringTests {
 
 	@Test
 	void takeWhenCalledTwiceThenSecondIsNull() {
-		Expiring<String> codes = new Expiring<>(Duration.ofMinutes(5), 10, new MovableClock());
+		Expiring<String> codes = new Expiring<>(Duration.ofMinutes(5), 10,
+				new SteppedClock(Instant.parse("2026-01-01T00:00:00Z")));
 		codes.put("code", "value");
 		assertThat(codes.take("code")).isEqualTo("value");
 		assertThat(codes.take("code")).isNull();
@@ -38,7 +37,7 @@ class ExpiringTests {
 
 	@Test
 	void putWhenFullOfLiveEntriesThenRefusedAndWhenExpiredThenSwept() {
-		MovableClock clock = new MovableClock();
+		SteppedClock clock = new SteppedClock(Instant.parse("2026-01-01T00:00:00Z"));
 		Expiring<String> map = new Expiring<>(Duration.ofMinutes(5), 2, clock);
 		map.put("a", "1");
 		map.put("b", "2");
@@ -50,36 +49,11 @@ class ExpiringTests {
 
 	@Test
 	void putWhenOwnTimeToLiveThenHonoured() {
-		MovableClock clock = new MovableClock();
+		SteppedClock clock = new SteppedClock(Instant.parse("2026-01-01T00:00:00Z"));
 		Expiring<String> map = new Expiring<>(Duration.ofMinutes(5), 10, clock);
 		map.put("long", "x", Duration.ofDays(30));
 		clock.advance(Duration.ofDays(29));
 		assertThat(map.get("long")).isEqualTo("x");
-	}
-
-	static final class MovableClock extends Clock {
-
-		private Instant now = Instant.parse("2026-01-01T00:00:00Z");
-
-		void advance(Duration duration) {
-			this.now = this.now.plus(duration);
-		}
-
-		@Override
-		public ZoneId getZone() {
-			return ZoneOffset.UTC;
-		}
-
-		@Override
-		public Clock withZone(ZoneId zone) {
-			return this;
-		}
-
-		@Override
-		public Instant instant() {
-			return this.now;
-		}
-
 	}
 
 }
