@@ -17,7 +17,14 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 @ConfigurationPropertiesScan
 public class FedlabApplication {
 
+	/**
+	 * The JDK property that sizes the common fork-join pool, read once when the pool is
+	 * first used.
+	 */
+	static final String COMMON_POOL_PARALLELISM = "java.util.concurrent.ForkJoinPool.common.parallelism";
+
 	public static void main(String[] args) {
+		useCommonPoolOnSmallMachines();
 		// Nothing starts before the arguments are known to be right (FedlabCommandLine).
 		FedlabCommandLine.Launch launch = FedlabCommandLine.parse(args, System.out, System.err);
 		switch (launch.mode()) {
@@ -26,6 +33,21 @@ public class FedlabApplication {
 			case PROVISIONING -> System.exit(ProvisioningCommand.run(launch.args()));
 			case EMULATORS -> EmulatorsOnly.main(launch.args());
 			case WEB_APP -> SpringApplication.run(FedlabApplication.class, launch.args());
+		}
+	}
+
+	/**
+	 * On one or two cores the common pool gets a parallelism of 1, and then
+	 * {@code CompletableFuture}'s default executor starts a new thread for every task.
+	 * The JDK HTTP client completes each {@code sendAsync} (which Spring's
+	 * {@code JdkClientHttpRequest} uses for every back-channel call) on that executor: a
+	 * thread created and destroyed per call to Cognito. Two is the smallest parallelism
+	 * for which the default executor is the pool itself. Must run before anything touches
+	 * {@code ForkJoinPool}; an explicit {@code -D} setting wins.
+	 */
+	static void useCommonPoolOnSmallMachines() {
+		if (System.getProperty(COMMON_POOL_PARALLELISM) == null && Runtime.getRuntime().availableProcessors() <= 2) {
+			System.setProperty(COMMON_POOL_PARALLELISM, "2");
 		}
 	}
 

@@ -2,6 +2,7 @@ package io.fedlab.cognito;
 
 import java.io.IOException;
 import java.net.http.HttpClient;
+import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.function.Supplier;
 
@@ -11,6 +12,7 @@ import org.springframework.http.client.ClientHttpRequestFactory;
 import org.springframework.http.client.ClientHttpRequestInterceptor;
 import org.springframework.http.client.ClientHttpResponse;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
+import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 
 /**
  * What every call from this app to Cognito goes through: one HTTP client with the
@@ -39,11 +41,23 @@ public final class CognitoCalls {
 		this.settings = settings;
 		this.permits = new Semaphore(Math.max(1, settings.maxConcurrentCalls()));
 		this.httpClient = HttpClient.newBuilder()
+			.executor(Executors.newCachedThreadPool(daemonThreads()))
 			.connectTimeout(settings.connectTimeout())
 			.followRedirects(HttpClient.Redirect.NEVER)
 			.build();
 		this.requestFactory = new JdkClientHttpRequestFactory(this.httpClient);
 		this.requestFactory.setReadTimeout(settings.readTimeout());
+	}
+
+	/**
+	 * Threads for the client's own work and for Spring's request-body publishing, which
+	 * uses the client's executor: without one, Spring starts a new thread for every
+	 * request with a body. A cached pool reuses them; the bulkhead bounds how many run.
+	 */
+	private static CustomizableThreadFactory daemonThreads() {
+		CustomizableThreadFactory threads = new CustomizableThreadFactory("cognito-http-");
+		threads.setDaemon(true);
+		return threads;
 	}
 
 	/**

@@ -2,22 +2,30 @@ package io.fedlab.cognito;
 
 import java.io.IOException;
 import java.net.ConnectException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
 import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpTimeoutException;
 import java.time.Duration;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
+import com.sun.net.httpserver.HttpServer;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.core.exception.ApiCallTimeoutException;
 import software.amazon.awssdk.core.exception.SdkClientException;
 
+import org.springframework.http.StreamingHttpOutputMessage;
 import org.springframework.web.client.ResourceAccessException;
+import org.springframework.web.client.RestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -82,6 +90,39 @@ class CognitoCallsTests {
 		assertThat(CallFailure.of(SdkClientException.create("unable to execute", new ConnectException("refused"))))
 			.contains(CallFailure.UNREACHABLE);
 		assertThat(CallFailure.of(wrapped(new CognitoBusyException(3)))).contains(CallFailure.BUSY);
+	}
+
+	@Test
+	void requestFactoryWhenARequestHasABodyThenItIsWrittenOnTheClientsPooledThreads() throws Exception {
+		HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+		server.createContext("/", (exchange) -> {
+			exchange.getRequestBody().readAllBytes();
+			exchange.sendResponseHeaders(204, -1);
+			exchange.close();
+		});
+		server.start();
+		try {
+			CognitoCalls calls = new CognitoCalls(
+					new BackChannelProperties(Duration.ofSeconds(2), Duration.ofSeconds(5), 4));
+			RestClient client = RestClient.builder().requestFactory(calls.requestFactory()).build();
+			Set<String> writers = ConcurrentHashMap.newKeySet();
+			for (int i = 0; i < 3; i++) {
+				client.post()
+					.uri("http://127.0.0.1:" + server.getAddress().getPort() + "/oauth2/token")
+					.body((StreamingHttpOutputMessage.Body) (out) -> {
+						writers.add(Thread.currentThread().getName());
+						out.write("grant_type=refresh_token".getBytes(StandardCharsets.US_ASCII));
+					})
+					.retrieve()
+					.toBodilessEntity();
+			}
+			// Spring writes the body on the client's executor; without one it starts a
+			// thread per request (SimpleAsyncTaskExecutor-N).
+			assertThat(writers).isNotEmpty().allSatisfy((name) -> assertThat(name).startsWith("cognito-http-"));
+		}
+		finally {
+			server.stop(0);
+		}
 	}
 
 	@Test

@@ -32,13 +32,13 @@ import com.nimbusds.jose.JWSObject;
 import com.nimbusds.jose.Payload;
 import com.nimbusds.jose.crypto.DirectDecrypter;
 import com.nimbusds.jose.crypto.DirectEncrypter;
-import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jose.crypto.RSASSAVerifier;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.util.Base64URL;
 import com.nimbusds.jose.util.JSONObjectUtils;
 
 import io.fedlab.localidp.signing.KeyRing;
+import io.fedlab.localidp.signing.Signers;
 
 /**
  * Mints and reads the tenant's tokens (emulated-behaviour.md §A7).
@@ -127,7 +127,7 @@ final class Auth0Tokens {
 		try {
 			JWSHeader header = JWSHeader.parse(json(ordered("alg", "RS256", "typ", "JWT", "kid", key.getKeyID())));
 			JWSObject jws = new JWSObject(header, new Payload(JSONObjectUtils.toJSONString(claims)));
-			jws.sign(new RSASSASigner(key));
+			jws.sign(Signers.of(key));
 			return jws.serialize();
 		}
 		catch (JOSEException | ParseException ex) {

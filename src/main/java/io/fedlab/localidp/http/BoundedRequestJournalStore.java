@@ -77,7 +77,9 @@ final class BoundedRequestJournalStore implements com.github.tomakehurst.wiremoc
 		ServeEvent kept = trimmed(event);
 		store(kept.getId(), kept);
 		this.order.addFirst(kept.getId());
-		while ((this.events.size() > this.maxEntries || this.bytes > this.maxBytes) && this.order.size() > 1) {
+		// The map's size, never the deque's: ConcurrentLinkedDeque.size() walks every
+		// entry.
+		while ((this.events.size() > this.maxEntries || this.bytes > this.maxBytes) && this.events.size() > 1) {
 			removeLast();
 		}
 	}

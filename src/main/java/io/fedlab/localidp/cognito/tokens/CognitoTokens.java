@@ -26,7 +26,6 @@ import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.Payload;
 import com.nimbusds.jose.crypto.RSADecrypter;
 import com.nimbusds.jose.crypto.RSAEncrypter;
-import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jose.crypto.RSASSAVerifier;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.util.Base64URL;
@@ -36,6 +35,7 @@ import com.nimbusds.jwt.SignedJWT;
 
 import io.fedlab.localidp.cognito.state.CognitoStore;
 import io.fedlab.localidp.cognito.state.PoolUser;
+import io.fedlab.localidp.signing.Signers;
 
 /**
  * Mints and checks the local Cognito's tokens, with the claims, JSON types and headers of
@@ -285,7 +285,7 @@ public final class CognitoTokens {
 			// Cognito's JWT header is {"kid":…,"alg":"RS256"}: no "typ".
 			SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID()).build(),
 					claims);
-			jwt.sign(new RSASSASigner(key));
+			jwt.sign(Signers.of(key));
 			return jwt.serialize();
 		}
 		catch (JOSEException ex) {
