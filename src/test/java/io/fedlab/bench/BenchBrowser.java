@@ -30,6 +30,8 @@ final class BenchBrowser {
 
 	private static final Pattern INPUT = Pattern.compile("<input\\b([^>]*)>", Pattern.CASE_INSENSITIVE);
 
+	private static final Pattern CODE = Pattern.compile("(?:^|&)code=([^&]+)");
+
 	private final HttpClient http = HttpClient.newBuilder()
 		.version(HttpClient.Version.HTTP_1_1)
 		.followRedirects(HttpClient.Redirect.NEVER)
@@ -55,6 +57,9 @@ final class BenchBrowser {
 
 		private final Map<String, String> cookies = new LinkedHashMap<>();
 
+		/** A redirect target not to follow, while one is set. */
+		private String stopAt;
+
 		/**
 		 * The full round-trip: home, {@code /oauth2/authorization/cognito}, hosted UI,
 		 * Auth0's login form posted, {@code /oauth2/idpresponse}, the app's callback, the
@@ -73,6 +78,31 @@ final class BenchBrowser {
 				profile = follow(get(BenchBrowser.this.app + "/profile"));
 			}
 			return expect(profile, "/profile", "profile");
+		}
+
+		/**
+		 * The authorization code for {@code redirectUri}: the authorize URL followed to
+		 * Auth0's login form, the form posted, the redirects followed until one goes to
+		 * {@code redirectUri} (not followed).
+		 */
+		String authorizationCode(String authorizeUrl, String email, String password, String redirectUri) {
+			Page login = follow(get(authorizeUrl));
+			if (login.status() != 200 || !login.uri().getPath().equals("/u/login")) {
+				throw new IllegalStateException(
+						"Expected Auth0's login page, got " + login.status() + " " + login.uri());
+			}
+			this.stopAt = redirectUri;
+			try {
+				Page callback = submit(login, "/u/login", Map.of("username", email, "password", password));
+				Matcher code = CODE.matcher(callback.uri().getRawQuery() == null ? "" : callback.uri().getRawQuery());
+				if (!callback.uri().toString().startsWith(redirectUri) || !code.find()) {
+					throw new IllegalStateException("Expected a code for " + redirectUri + ", got " + callback.uri());
+				}
+				return code.group(1);
+			}
+			finally {
+				this.stopAt = null;
+			}
 		}
 
 		/** The profile page of a signed-in session, no redirects expected. */
@@ -111,6 +141,10 @@ final class BenchBrowser {
 				String location = current.headers().firstValue("Location").orElse(null);
 				if (current.statusCode() / 100 != 3 || location == null) {
 					return new Page(current.uri(), current.statusCode(), current.body());
+				}
+				URI next = current.uri().resolve(location);
+				if (this.stopAt != null && next.toString().startsWith(this.stopAt)) {
+					return new Page(next, current.statusCode(), "");
 				}
 				current = get(current.uri().resolve(location).toString());
 			}

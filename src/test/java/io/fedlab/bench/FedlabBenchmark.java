@@ -86,7 +86,10 @@ class FedlabBenchmark {
 		this.report.machine("parameters", "sign-ins for memory " + signIns + ", single " + single + ", concurrent "
 				+ concurrent + ", warm-up " + warmup + ", profile page " + profileSeconds + " s");
 
+		progress("start-up: the emulators alone, then the app alone against them");
 		startUpAppAlone(jar, jvmArgs, work);
+		progress("peers: mock-oauth2-server next to the emulators");
+		peers(jar, jvmArgs, work, cores);
 
 		// The default stack: app and emulators in one JVM. First start on a fresh data
 		// folder
@@ -94,12 +97,18 @@ class FedlabBenchmark {
 		Ports ports = Ports.free();
 		Path data = work.resolve("stack-data");
 		long firstStart;
+		progress("start-up: the default stack on a fresh data folder");
 		try (StackProcess first = StackProcess.start(jar, jvmArgs, ports.stackArgs(data), Map.of(),
 				OUT.resolve("stack-first.log"))) {
 			firstStart = first.millisToFirst200(ports.app() + "/", Duration.ofMinutes(3));
 		}
+		progress("start-up: extracted jar with AppCDS, then also C1 only");
 		startUpTuned(jar, jvmArgs, ports, data, work);
-		try (StackProcess stack = StackProcess.start(jar, jvmArgs, ports.stackArgs(data), Map.of(),
+		progress("start-up: the default stack, restarted (the figure with a target)");
+		// Deep stacks for the CPU breakdown's recordings; no other effect.
+		List<String> measured = new ArrayList<>(jvmArgs);
+		measured.add("-XX:FlightRecorderOptions:stackdepth=256");
+		try (StackProcess stack = StackProcess.start(jar, measured, ports.stackArgs(data), Map.of(),
 				OUT.resolve("stack.log"))) {
 			long restart = stack.millisToFirst200(ports.app() + "/", Duration.ofMinutes(3));
 			this.report.note("Start-up with the emulators: one JVM starts Spring Boot, three WireMock (Jetty) servers "
@@ -132,16 +141,23 @@ class FedlabBenchmark {
 		Journals journals = new Journals(ports.cognitoApi(), ports.hostedUi(), ports.auth0());
 
 		// Warm-up: JIT, connection pools, the app's discovery and JWKS caches
+		progress("sign-ins: warm-up (" + warmup + ")");
 		Load.Result warm = Load.count(4, warmup, (w) -> browser.session().signIn(EMAIL, PASSWORD));
 		checkErrors("warm-up", warm);
 
 		// 1. Sign-ins at concurrency 1, and the back-channel calls they made (4)
 		journals.reset();
+		progress("sign-ins: " + single + " at concurrency 1");
 		Load.Result one = Load.count(1, single, (w) -> browser.session().signIn(EMAIL, PASSWORD));
 		checkErrors("concurrency 1", one);
 		Map<String, Integer> calls = journals.backChannel();
+		progress("sign-ins: " + concurrent + " at concurrency 16, recorded with Flight Recorder");
+		stack.startRecording("signins");
 		Load.Result many = Load.count(16, concurrent, (w) -> browser.session().signIn(EMAIL, PASSWORD));
+		stack.stopRecording("signins", OUT.resolve("signins.jfr"));
 		checkErrors("concurrency 16", many);
+		cpuBreakdown("CPU of the stack during the sign-ins at concurrency 16", OUT.resolve("signins.jfr"),
+				many.operations(), "sign-in");
 
 		String section = "Sign-in round-trips (home → /oauth2/authorization/cognito → hosted UI → Auth0 login form "
 				+ "posted → /oauth2/idpresponse → app callback → profile)";
@@ -156,6 +172,7 @@ class FedlabBenchmark {
 		this.report.figure(section, "p99, concurrency 16", many.p99(), "ms");
 
 		// 2. The signing bound, on this machine, now
+		progress("signing bound");
 		double signAll = SigningBound.signaturesPerSecond(cores, 5);
 		double signOne = SigningBound.signaturesPerSecond(1, 3);
 		// The higher of the two: on a machine busy with other work, more threads can sign
@@ -211,17 +228,21 @@ class FedlabBenchmark {
 		}
 
 		// 3. The profile page with 64 signed-in sessions
-		profilePage(browser, profileSeconds, calls.getOrDefault("app→cognito GetUser", 0) > 0);
+		progress("profile page: 64 sessions for " + profileSeconds + " s, recorded with Flight Recorder");
+		profilePage(stack, browser, profileSeconds, calls.getOrDefault("app→cognito GetUser", 0) > 0);
 
 		// 5. Memory after sign-ins followed by logouts
+		progress("memory: " + signIns + " sign-ins each followed by logout");
 		memory(stack, browser, signIns, jvmArgs);
+		progress("done");
 	}
 
 	private static long backChannelPerSignIn(Map<String, Integer> calls, Load.Result one) {
 		return Math.round(calls.values().stream().mapToInt(Integer::intValue).sum() / (double) one.operations());
 	}
 
-	private void profilePage(BenchBrowser browser, double seconds, boolean getUser) throws Exception {
+	private void profilePage(StackProcess stack, BenchBrowser browser, double seconds, boolean getUser)
+			throws Exception {
 		int sessions = 64;
 		BenchBrowser.Session[] signedIn = new BenchBrowser.Session[sessions];
 		BenchBrowser.Page[] pages = new BenchBrowser.Page[sessions];
@@ -246,8 +267,12 @@ class FedlabBenchmark {
 			}
 		};
 		Load.duration(sessions, 3, view);
+		stack.startRecording("profile");
 		Load.Result result = Load.duration(sessions, seconds, view);
+		stack.stopRecording("profile", OUT.resolve("profile.jfr"));
 		checkErrors("profile page", result);
+		cpuBreakdown("CPU of the stack during the profile-page load", OUT.resolve("profile.jfr"), result.operations(),
+				"view");
 		this.report.note("Profile page: each view renders a Thymeleaf page of about " + pages[0].body().length() / 1024
 				+ " KiB (identity, the ID and access tokens decoded into claim tables with readable times, "
 				+ "sec:authorize checks through SpEL) into a buffer, behind the whole Spring Security filter chain"
@@ -448,6 +473,100 @@ class FedlabBenchmark {
 	private String startUpWhy() {
 		return "class loading from the nested jar and JIT compilation on 2 cores; the tuned restarts in this table "
 				+ "show what AppCDS and C1 give; see Notes (start-up)";
+	}
+
+	/**
+	 * The share of the stack's CPU samples per hop or activity, and the threads started
+	 * per operation, from a recording of one phase.
+	 */
+	private void cpuBreakdown(String section, Path recording, int operations, String operation) throws IOException {
+		CpuBreakdown cpu = CpuBreakdown.read(recording);
+		this.report.figure(section, "execution samples (Flight Recorder, profile settings)", cpu.samples(), "");
+		this.report.figure(section, "threads started per " + operation, (double) cpu.threadsStarted() / operations, "");
+		cpu.shares().forEach((bucket, share) -> this.report.figure(section, bucket, share, "%"));
+	}
+
+	/**
+	 * mock-oauth2-server as its own process next to the emulators alone, one after the
+	 * other: JVM start to discovery answering (best of two each), then each token
+	 * endpoint at concurrency 16 as signatures per second, against the signing bound
+	 * measured right before.
+	 */
+	private void peers(Path jar, List<String> jvmArgs, Path work, int cores) throws Exception {
+		String section = "Peers (mock-oauth2-server " + Peers.MOCK_OAUTH2_SERVER.split(":")[2]
+				+ ", its own process, same JVM options, same run)";
+		String classpath;
+		try {
+			classpath = Peers.mockOAuth2ServerClasspath(OUT);
+		}
+		catch (IllegalStateException ex) {
+			this.report.note("Peers not measured: " + ex.getMessage());
+			return;
+		}
+		long mockStart = Long.MAX_VALUE;
+		long emulatorsStart = Long.MAX_VALUE;
+		double mockSignatures = 0;
+		double cognitoSignatures = 0;
+		double tokenSeconds = Double.parseDouble(System.getProperty("bench.token-seconds", "10"));
+		for (int round = 0; round < 2; round++) {
+			int port = StackProcess.freePort();
+			try (StackProcess mock = StackProcess.startMain(classpath, Peers.MOCK_MAIN, jvmArgs,
+					Map.of("SERVER_PORT", Integer.toString(port)), OUT.resolve("peer-mock-oauth2-server.log"))) {
+				mockStart = Math.min(mockStart,
+						mock.millisToFirst200("http://localhost:" + port + "/default/.well-known/openid-configuration",
+								Duration.ofMinutes(2)));
+				if (round == 1) {
+					Load.Operation token = Peers.mockClientCredentials(port);
+					Load.count(4, 200, token);
+					Load.Result r = Load.duration(16, tokenSeconds, token);
+					checkErrors("peer token endpoint", r);
+					mockSignatures = r.perSecond();
+				}
+			}
+			Ports ports = Ports.free();
+			Path data = work.resolve("peer-emulators-" + round);
+			try (StackProcess emulators = StackProcess.start(jar, jvmArgs, ports.emulatorArgs(data),
+					Map.of("APP_BASE_URL", ports.app()), OUT.resolve("peer-emulators.log"))) {
+				emulatorsStart = Math.min(emulatorsStart,
+						emulators.millisToFile(data.resolve("app.env"), Duration.ofMinutes(2)));
+				if (round == 1) {
+					Map<String, String> env = Peers.appEnv(data.resolve("app.env"));
+					String refresh = Peers.cognitoRefreshToken(env, EMAIL, PASSWORD);
+					Load.Operation token = Peers.cognitoRefresh(ports.hostedUi(), env.get("COGNITO_CLIENT_ID"),
+							env.get("COGNITO_CLIENT_SECRET"), refresh);
+					Load.count(4, 200, token);
+					Load.Result r = Load.duration(16, tokenSeconds, token);
+					checkErrors("local Cognito token endpoint", r);
+					cognitoSignatures = 2 * r.perSecond();
+				}
+			}
+		}
+		double signatures = Math.max(SigningBound.signaturesPerSecond(cores, 5),
+				SigningBound.signaturesPerSecond(1, 3));
+		double startRatio = (double) emulatorsStart / mockStart;
+		this.report.figure(section, "mock-oauth2-server, JVM start to discovery answering (best of 2)", mockStart,
+				"ms");
+		this.report.figure(section, "emulators alone, JVM start to app.env written, pool provisioned (best of 2)",
+				emulatorsStart, "ms");
+		this.report.target(section, "emulators' start-up ÷ mock-oauth2-server's", startRatio, "×", "≤ 1.2",
+				startRatio <= 1.2, (startRatio <= 1.2) ? "" : "see Notes (start-up)");
+		this.report.figure(section, "signing bound, RS256 signatures per second in the benchmark JVM", signatures,
+				"/s");
+		this.report.figure(section, "mock-oauth2-server token endpoint (client credentials, 1 signature), signatures/s",
+				mockSignatures, "/s");
+		this.report.figure(section, "local Cognito token endpoint (refresh grant, 2 signatures), signatures/s",
+				cognitoSignatures, "/s");
+		this.report.figure(section, "mock-oauth2-server as a share of the signing bound",
+				100 * mockSignatures / signatures, "%");
+		this.report.figure(section, "local Cognito as a share of the signing bound",
+				100 * cognitoSignatures / signatures, "%");
+		this.report.figure(section, "local Cognito ÷ mock-oauth2-server, signatures per second",
+				cognitoSignatures / Math.max(1, mockSignatures), "×");
+	}
+
+	private static void progress(String step) {
+		System.out.printf(Locale.ROOT, "[bench %tT] %s%n", new java.util.Date(), step);
+		System.out.flush();
 	}
 
 	private void checkErrors(String phase, Load.Result result) {

@@ -51,6 +51,34 @@ final class StackProcess implements AutoCloseable {
 		return new StackProcess(builder.start(), log, start);
 	}
 
+	/**
+	 * Another server's main class as a separate process ({@code java -cp … main}), for
+	 * the peers the report compares with.
+	 */
+	static StackProcess startMain(String classpath, String mainClass, List<String> jvmArgs, Map<String, String> env,
+			Path log) throws IOException {
+		List<String> argv = new ArrayList<>();
+		argv.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+		argv.addAll(jvmArgs);
+		argv.add("-cp");
+		argv.add(classpath);
+		argv.add(mainClass);
+		ProcessBuilder builder = new ProcessBuilder(argv).redirectErrorStream(true).redirectOutput(log.toFile());
+		builder.environment().putAll(env);
+		long start = System.nanoTime();
+		return new StackProcess(builder.start(), log, start);
+	}
+
+	/** Starts a Flight Recording of CPU samples and thread starts in the process. */
+	void startRecording(String name) throws IOException, InterruptedException {
+		jcmd("JFR.start name=" + name + " settings=profile");
+	}
+
+	/** Stops the recording and writes it to {@code file}. */
+	void stopRecording(String name, Path file) throws IOException, InterruptedException {
+		jcmd("JFR.stop name=" + name + " filename=" + file.toAbsolutePath());
+	}
+
 	long pid() {
 		return this.process.pid();
 	}
