@@ -1,5 +1,6 @@
 package io.fedlab.account;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
 
@@ -96,9 +97,32 @@ class ProfileController {
 			}
 		}
 		OidcUser user = currentUser(authentication);
-		model.addAttribute("profile", ProfileViews.of(user, client, userPool, userPoolError, tokensError, Instant.now(),
+		Instant now = Instant.now();
+		model.addAttribute("profile", ProfileViews.of(user, client, userPool, userPoolError, tokensError, now,
 				this.app.profile().showRawTokens()));
+		if (userPool != null && userPool.fetchedAt() != null) {
+			model.addAttribute("userPoolAge", Math.max(0, Duration.between(userPool.fetchedAt(), now).toSeconds()));
+			model.addAttribute("userPoolKeptFor", this.userPoolProfiles.keptFor().toSeconds());
+		}
 		return VIEW;
+	}
+
+	/**
+	 * Drops the kept {@code GetUser} answer, so that the page asks Cognito again.
+	 */
+	@PostMapping("/profile/user-pool/reload")
+	String reloadUserPool(OAuth2AuthenticationToken authentication, HttpServletRequest request,
+			HttpServletResponse response) {
+		OAuth2AuthorizedClient client = this.authorizedClients.authorize(
+				OAuth2AuthorizeRequest.withClientRegistrationId(authentication.getAuthorizedClientRegistrationId())
+					.principal(authentication)
+					.attribute(HttpServletRequest.class.getName(), request)
+					.attribute(HttpServletResponse.class.getName(), response)
+					.build());
+		if (client != null) {
+			this.userPoolProfiles.forget(client.getAccessToken().getTokenValue());
+		}
+		return "redirect:/profile";
 	}
 
 	@PostMapping("/profile/refresh")

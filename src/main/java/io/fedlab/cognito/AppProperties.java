@@ -1,6 +1,7 @@
 package io.fedlab.cognito;
 
 import java.net.URI;
+import java.time.Duration;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -58,8 +59,10 @@ public record AppProperties(URI baseUrl, @DefaultValue("admins") String adminGro
 	 *
 	 * @param showRawTokens whether the raw token strings can be revealed on the profile
 	 * page (a lab feature: turn it off on a shared deployment, ASVS 10.1.1)
+	 * @param userPoolKeptFor how long the profile page keeps a {@code GetUser} answer
+	 * before asking Cognito again (zero: every view asks); the page offers a reload
 	 */
-	public record Profile(@DefaultValue("true") boolean showRawTokens) {
+	public record Profile(@DefaultValue("true") boolean showRawTokens, @DefaultValue("30s") Duration userPoolKeptFor) {
 
 	}
 

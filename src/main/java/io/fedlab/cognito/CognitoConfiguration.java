@@ -1,5 +1,7 @@
 package io.fedlab.cognito;
 
+import java.time.Clock;
+
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -19,8 +21,9 @@ class CognitoConfiguration {
 	}
 
 	@Bean
-	UserPoolProfiles userPoolProfiles(CognitoProperties properties, CognitoCalls calls) {
-		return new SdkUserPoolProfiles(properties, calls);
+	UserPoolProfiles userPoolProfiles(CognitoProperties properties, CognitoCalls calls, AppProperties app) {
+		return new RecentUserPoolProfiles(new SdkUserPoolProfiles(properties, calls), app.profile().userPoolKeptFor(),
+				Clock.systemUTC());
 	}
 
 }

@@ -1,5 +1,6 @@
 package io.fedlab.cognito;
 
+import java.time.Instant;
 import java.util.List;
 
 /**
@@ -10,8 +11,22 @@ import java.util.List;
  * emulated-behaviour.md §C1.4)
  * @param attributes the user attributes, in the order Cognito sent them;
  * {@code identities} is a JSON string here (emulated-behaviour.md §C9 fact 6)
+ * @param fetchedAt when Cognito answered, or {@code null} if not recorded
  */
-public record UserPoolProfile(String username, List<Attribute> attributes) {
+public record UserPoolProfile(String username, List<Attribute> attributes, Instant fetchedAt) {
+
+	public UserPoolProfile(String username, List<Attribute> attributes) {
+		this(username, attributes, null);
+	}
+
+	/**
+	 * The same profile, answered at {@code instant}.
+	 * @param instant when Cognito answered
+	 * @return a copy with that time
+	 */
+	public UserPoolProfile fetchedAt(Instant instant) {
+		return new UserPoolProfile(this.username, this.attributes, instant);
+	}
 
 	/**
 	 * One user attribute.

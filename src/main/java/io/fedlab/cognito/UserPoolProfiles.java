@@ -1,5 +1,7 @@
 package io.fedlab.cognito;
 
+import java.time.Duration;
+
 /**
  * Reads the signed-in user's profile from the user pool with the access token
  * ({@code GetUser}, an unsigned call authorized by the token's
@@ -16,5 +18,20 @@ public interface UserPoolProfiles {
 	 * only
 	 */
 	UserPoolProfile fetch(String accessToken);
+
+	/**
+	 * Drop a kept answer for this token, so that the next {@link #fetch} calls Cognito.
+	 * @param accessToken the access token the answer was fetched with
+	 */
+	default void forget(String accessToken) {
+	}
+
+	/**
+	 * How long an answer is kept before Cognito is asked again.
+	 * @return zero when every fetch calls Cognito
+	 */
+	default Duration keptFor() {
+		return Duration.ZERO;
+	}
 
 }

@@ -1,5 +1,7 @@
 package io.fedlab.account;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,6 +30,8 @@ import org.springframework.test.web.servlet.MockMvc;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.BDDMockito.given;
+import static org.mockito.BDDMockito.then;
+import static org.mockito.Mockito.never;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.oidcLogin;
@@ -102,6 +106,29 @@ class ProfileControllerTests {
 								"[{\"userId\":\"auth0|65f0aa01\",\"primary\":true,\"dateCreated\":1700000000000}]"))));
 		String userPool = section(profile(TestIdTokens.oidcIdToken(TestIdTokens.idToken().build())), "userpool");
 		assertThat(userPool).contains("identities").contains("alice@example.com");
+	}
+
+	@Test
+	void profileWhenTheAnswerIsKeptThenItsAgeAndAReloadButton() throws Exception {
+		given(this.userPoolProfiles.keptFor()).willReturn(Duration.ofSeconds(30));
+		given(this.userPoolProfiles.fetch(anyString())).willReturn(new UserPoolProfile(TestIdTokens.USERNAME,
+				List.of(new UserPoolProfile.Attribute("email", "alice@example.com")), Instant.now().minusSeconds(12)));
+		String body = profile(TestIdTokens.oidcIdToken(TestIdTokens.idToken().build()));
+		assertThat(body).containsPattern("Answered by Cognito 1[23] s ago\\. The app keeps an answer for 30 s");
+		assertThat(body).contains("action=\"/profile/user-pool/reload\"").contains("Reload from Cognito");
+	}
+
+	@Test
+	void reloadUserPoolWhenPostedThenTheKeptAnswerForThisTokenIsDropped() throws Exception {
+		this.mvc.perform(post("/profile/user-pool/reload").with(oidcLogin()).with(csrf()))
+			.andExpect(redirectedUrl("/profile"));
+		then(this.userPoolProfiles).should().forget(anyString());
+	}
+
+	@Test
+	void reloadUserPoolWhenPostedWithoutCsrfTokenThenForbiddenAndNothingDropped() throws Exception {
+		this.mvc.perform(post("/profile/user-pool/reload").with(oidcLogin())).andExpect(status().isForbidden());
+		then(this.userPoolProfiles).should(never()).forget(anyString());
 	}
 
 	@Test

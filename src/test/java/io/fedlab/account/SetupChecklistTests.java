@@ -1,6 +1,7 @@
 package io.fedlab.account;
 
 import java.net.URI;
+import java.time.Duration;
 
 import io.fedlab.account.SetupChecklist.Item;
 import io.fedlab.cognito.AppProperties;
@@ -54,7 +55,8 @@ class SetupChecklistTests {
 
 	private static Item loginUri(String baseUrl) {
 		AppProperties app = new AppProperties(URI.create(baseUrl), "admins",
-				new AppProperties.Logout(LogoutMode.AUTH0_AND_COGNITO), new AppProperties.Profile(true), "");
+				new AppProperties.Logout(LogoutMode.AUTH0_AND_COGNITO),
+				new AppProperties.Profile(true, Duration.ofSeconds(30)), "");
 		return SetupChecklist.of(COGNITO, AUTH0, app)
 			.stream()
 			.flatMap((section) -> section.items().stream())

@@ -276,11 +276,12 @@ class FedlabBenchmark {
 		this.report.note("Profile page: each view renders a Thymeleaf page of about " + pages[0].body().length() / 1024
 				+ " KiB (identity, the ID and access tokens decoded into claim tables with readable times, "
 				+ "sec:authorize checks through SpEL) into a buffer, behind the whole Spring Security filter chain"
-				+ (getUser ? ", and calls GetUser through the AWS SDK on the local Cognito API (not cached: the page "
-						+ "shows the user pool's profile as it is now)" : "")
-				+ "; 64 client threads share the cores with the server. In JFR profiles of this page about half "
-				+ "the stack's CPU is Thymeleaf/SpEL rendering, a sixth the GetUser round trip (SDK and emulator), "
-				+ "the rest Tomcat, the filter chain and token decoding: 4 to 6 ms of CPU per view on this machine.");
+				+ (getUser
+						? ", and shows the GetUser answer for its access token, kept for "
+								+ "app.profile.user-pool-kept-for (30 s) so that repeated views do not call Cognito"
+						: "")
+				+ "; 64 client threads share the cores with the server. The CPU breakdown of this phase is in its own "
+				+ "section; before answers were kept, GetUser (SDK and emulator) was about a quarter of it.");
 		String section = "Authenticated profile page, 64 concurrent signed-in sessions";
 		this.report.target(section, "requests per second", result.perSecond(), "/s", "≥ 5000",
 				result.perSecond() >= 5000, (result.perSecond() >= 5000) ? "" : "see Notes (profile page)");

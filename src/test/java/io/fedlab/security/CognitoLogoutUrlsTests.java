@@ -3,6 +3,7 @@ package io.fedlab.security;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 
 import io.fedlab.cognito.AppProperties;
 import io.fedlab.cognito.AppProperties.LogoutMode;
@@ -93,7 +94,7 @@ class CognitoLogoutUrlsTests {
 
 	static AppProperties app(LogoutMode mode, String baseUrl) {
 		return new AppProperties(URI.create(baseUrl), "admins", new AppProperties.Logout(mode),
-				new AppProperties.Profile(true), "");
+				new AppProperties.Profile(true, Duration.ofSeconds(30)), "");
 	}
 
 }
