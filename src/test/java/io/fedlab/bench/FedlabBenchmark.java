@@ -196,9 +196,21 @@ class FedlabBenchmark {
 				+ "so at concurrency 16 client and server share them.", 9, backChannelPerSignIn(calls, one),
 				SIGNATURES_PER_SIGN_IN, 1000.0 * SIGNATURES_PER_SIGN_IN / signOne, cores));
 		this.report.note("Each emulator keeps a request journal of 2000 entries (for the flow inspector and these "
-				+ "counts) in a store that drops the oldest entry as it adds one, in constant time; WireMock's own "
-				+ "bound (maxRequestJournalEntries) counted the whole journal on every request, about a sixth of "
-				+ "the stack's CPU under load in an earlier profile.");
+				+ "counts) in a store that drops the oldest entry as it adds one. WireMock's own bound "
+				+ "(maxRequestJournalEntries) counted the whole journal on every request; the store's first version "
+				+ "still asked its ConcurrentLinkedDeque for its size, which walks every entry: 8 % of the stack's "
+				+ "CPU in a Flight Recorder profile of this benchmark, now a map's size.");
+		this.report.note("Threads: on 2 cores the common fork-join pool has a parallelism of 1, and the JDK HTTP "
+				+ "client then completed every sendAsync (which Spring's clients use) on a new thread, and Spring "
+				+ "published every request body on another: about 12,000 threads started in a 4-minute profile. The "
+				+ "app's client now has a pooled executor and main() sets the common pool's parallelism to 2 on "
+				+ "such machines; the CPU sections give the threads started per operation.");
+		this.report.note("Per-hop CPU: the sections 'CPU of the stack' give the share of Flight Recorder's execution "
+				+ "samples per hop. In the sign-ins the largest shares are WireMock's own request handling in the "
+				+ "emulators (URL parsing, request logging, stub matching: spread over many small methods, no single "
+				+ "hot spot), the RSA signatures, and the app's rendering of the profile page that ends each "
+				+ "sign-in. JIT compilation and garbage collection run on threads Flight Recorder does not sample, "
+				+ "and on 2 cores the load generator takes its share of the same cores.");
 
 		// 4. Back-channel calls per sign-in (after warm-up)
 		section = "Back-channel calls per sign-in (emulators' request journals, " + one.operations()
