@@ -28,9 +28,10 @@ COPY --from=build /src/app.jar /app/app.jar
 # every URL and issuer stays localhost (docs/docker.md). The data folder keeps keys, the seed and app.env: a volume.
 ENV LOCAL_BIND_ADDRESS=0.0.0.0 \
 	LOCAL_DATA_DIR=/var/lib/fedlab
-# The recommended heap (README "JVM options"): a fixed maximum sized for the app and its emulators instead of a quarter
-# of the container's memory, and the serial collector, which suits a heap this small. Override with -e JAVA_TOOL_OPTIONS.
-ENV JAVA_TOOL_OPTIONS="-XX:+UseSerialGC -Xmx256m"
+# The recommended heap (README "JVM options"): a maximum sized for the app and its emulators instead of a quarter of the
+# container's memory, started small and given back after full collections, and the serial collector, which suits a heap
+# this small. Override with -e JAVA_TOOL_OPTIONS.
+ENV JAVA_TOOL_OPTIONS="-XX:+UseSerialGC -Xms64m -Xmx256m -XX:MinHeapFreeRatio=20 -XX:MaxHeapFreeRatio=40"
 VOLUME ["/var/lib/fedlab"]
 USER fedlab:fedlab
 EXPOSE 8080 9229 9230 9240

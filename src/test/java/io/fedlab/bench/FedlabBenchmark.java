@@ -48,7 +48,7 @@ class FedlabBenchmark {
 	 * heap sized for the app and its emulators rather than a quarter of the machine's
 	 * memory, and the serial collector, which suits a heap this small.
 	 */
-	static final String RECOMMENDED_JVM_ARGS = "-XX:+UseSerialGC -Xmx256m";
+	static final String RECOMMENDED_JVM_ARGS = "-XX:+UseSerialGC -Xms64m -Xmx256m -XX:MinHeapFreeRatio=20 -XX:MaxHeapFreeRatio=40";
 
 	private static final Path OUT = Path.of("target", "bench");
 
